@@ -1,0 +1,190 @@
+// The public contract (docs/protocol.md) as types and zod schemas, shared by the
+// server, the browser pages and the test bots. One event map per namespace.
+import { z } from "zod";
+
+export const ERROR_CODES = [
+  "INVALID_PAYLOAD",
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "WRONG_PHASE",
+  "LOCKED",
+  "NICKNAME_TAKEN",
+  "NICKNAME_INVALID",
+  "LATE",
+  "ALREADY_ANSWERED",
+  "RATE_LIMITED",
+  "GAME_FULL",
+  "PAUSED",
+  "KICKED",
+  "UNAVAILABLE",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
+export type AckFn<T extends object = object> = (response: Ack<T>) => void;
+
+export const PHASES = ["lobby", "question", "reveal", "leaderboard", "ended"] as const;
+export type Phase = (typeof PHASES)[number];
+export const QUESTION_KINDS = ["single", "multiple", "truefalse"] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+export const POINTS_KINDS = ["standard", "double", "none"] as const;
+export type PointsKind = (typeof POINTS_KINDS)[number];
+export const LOCALES = ["ko", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const MAX_NICKNAME_LENGTH = 20;
+/** Socket.IO's frame cap: a bigger frame closes that one connection, nothing else. */
+export const MAX_FRAME_BYTES = 4096;
+
+// --- payloads (client → server) ---
+const pin = z.string().regex(/^\d{6}$/, "a PIN is 6 digits");
+const id = z.string().min(1).max(64);
+export const joinPayload = z.strictObject({ pin, nickname: z.string().max(200) });
+export const rejoinPayload = z.strictObject({ token: z.string().min(16).max(128) });
+export const answerPayload = z.strictObject({
+  questionIndex: z.number().int().min(0).max(10_000),
+  optionIds: z.array(z.string().max(8)).min(1).max(6),
+});
+export const createPayload = z.strictObject({ deckId: id });
+export const gamePayload = z.strictObject({ gameId: id });
+export const lockPayload = z.strictObject({ gameId: id, locked: z.boolean() });
+export const kickPayload = z.strictObject({ gameId: id, playerId: id });
+
+export type JoinPayload = z.infer<typeof joinPayload>;
+export type RejoinPayload = z.infer<typeof rejoinPayload>;
+export type AnswerPayload = z.infer<typeof answerPayload>;
+export type CreatePayload = z.infer<typeof createPayload>;
+export type GamePayload = z.infer<typeof gamePayload>;
+export type LockPayload = z.infer<typeof lockPayload>;
+export type KickPayload = z.infer<typeof kickPayload>;
+
+// --- views (server → client) ---
+export interface PublicOption {
+  id: string;
+  text: string;
+}
+/** A question as every screen may see it while it is open: nothing tells the answer. */
+export interface PublicQuestion {
+  index: number;
+  count: number;
+  kind: QuestionKind;
+  text: string;
+  options: PublicOption[];
+  points: PointsKind;
+  timeLimitMs: number;
+  timeLeftMs: number;
+  imageUrl: string | null;
+}
+
+interface PlayerViewBase {
+  nickname: string;
+  score: number;
+  rank: number | null;
+  paused: boolean;
+  playerCount: number;
+  questionCount: number;
+}
+export interface PlayerLobbyView extends PlayerViewBase {
+  phase: "lobby";
+}
+export interface PlayerQuestionView extends PlayerViewBase {
+  phase: "question";
+  question: PublicQuestion;
+  /** The options this player already had accepted, or null. */
+  answeredOptionIds: string[] | null;
+}
+export interface PlayerRevealView extends PlayerViewBase {
+  phase: "reveal";
+  question: PublicQuestion;
+  answeredOptionIds: string[] | null;
+  correct: boolean;
+  points: number;
+  /** The streak bonus added on top of points. */
+  bonus: number;
+  streak: number;
+  skipped: boolean;
+  correctOptionIds: string[];
+  explanation: string;
+}
+export interface PlayerLeaderboardView extends PlayerViewBase {
+  phase: "leaderboard";
+  questionIndex: number;
+}
+export interface PlayerEndedView extends PlayerViewBase {
+  phase: "ended";
+  correctCount: number;
+}
+export type PlayerView =
+  | PlayerLobbyView
+  | PlayerQuestionView
+  | PlayerRevealView
+  | PlayerLeaderboardView
+  | PlayerEndedView;
+
+export interface HostPlayer {
+  id: string;
+  nickname: string;
+  score: number;
+  connected: boolean;
+}
+export interface LeaderboardEntry {
+  playerId: string;
+  nickname: string;
+  score: number;
+  rank: number;
+  /** Rank after the previous scored question, for movement arrows; null when new. */
+  previousRank: number | null;
+  streak: number;
+}
+export interface HostView {
+  gameId: string;
+  phase: Phase;
+  paused: boolean;
+  locked: boolean;
+  pin: string;
+  joinUrl: string;
+  deckTitle: string;
+  language: Locale;
+  questionCount: number;
+  players: HostPlayer[];
+  question: PublicQuestion | null;
+  answeredCount: number;
+  correctOptionIds: string[] | null;
+  optionCounts: Record<string, number> | null;
+  explanation: string | null;
+  skipped: boolean;
+  leaderboard: LeaderboardEntry[];
+}
+
+// --- event maps ---
+export interface PlayClientToServer {
+  join: (payload: JoinPayload, ack: AckFn<{ playerId: string; token: string; state: PlayerView }>) => void;
+  rejoin: (payload: RejoinPayload, ack: AckFn<{ playerId: string; state: PlayerView }>) => void;
+  answer: (payload: AnswerPayload, ack: AckFn) => void;
+}
+export interface PlayServerToClient {
+  state: (view: PlayerView) => void;
+  kicked: (body: { reason: string }) => void;
+}
+export interface HostClientToServer {
+  create: (payload: CreatePayload, ack: AckFn<{ gameId: string; pin: string; joinUrl: string }>) => void;
+  attach: (payload: GamePayload, ack: AckFn<{ state: HostView }>) => void;
+  start: (payload: GamePayload, ack: AckFn) => void;
+  next: (payload: GamePayload, ack: AckFn) => void;
+  skip: (payload: GamePayload, ack: AckFn) => void;
+  pause: (payload: GamePayload, ack: AckFn) => void;
+  resume: (payload: GamePayload, ack: AckFn) => void;
+  end: (payload: GamePayload, ack: AckFn) => void;
+  lock: (payload: LockPayload, ack: AckFn) => void;
+  kick: (payload: KickPayload, ack: AckFn) => void;
+}
+export interface HostServerToClient {
+  state: (view: HostView) => void;
+}
+
+/** Option ids are letters by position: they say where an option is, never whether it is right. */
+export const OPTION_IDS = ["a", "b", "c", "d", "e", "f"] as const;

@@ -1,0 +1,36 @@
+// Human-readable messages for the protocol's error codes, in the client's language.
+import type { ErrorBody, ErrorCode, Locale } from "./contract";
+
+const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
+  INVALID_PAYLOAD: { en: "That request was not understood.", ko: "요청 형식이 올바르지 않습니다." },
+  NOT_FOUND: { en: "No such game (check the PIN).", ko: "해당 게임을 찾을 수 없습니다. PIN을 확인하세요." },
+  FORBIDDEN: { en: "You may not do that.", ko: "권한이 없습니다." },
+  WRONG_PHASE: { en: "Not possible at this point of the game.", ko: "지금 단계에서는 할 수 없습니다." },
+  LOCKED: { en: "The host has locked this game.", ko: "진행자가 입장을 잠갔습니다." },
+  NICKNAME_TAKEN: { en: "That nickname is taken in this game.", ko: "이미 사용 중인 닉네임입니다." },
+  NICKNAME_INVALID: {
+    en: "Choose another nickname (1–20 characters, nothing offensive).",
+    ko: "다른 닉네임을 입력하세요 (1–20자, 부적절한 표현 불가).",
+  },
+  LATE: { en: "Time is up for that question.", ko: "이 문제의 제한 시간이 지났습니다." },
+  ALREADY_ANSWERED: { en: "You have already answered.", ko: "이미 답을 제출했습니다." },
+  RATE_LIMITED: { en: "Too many requests: wait a moment.", ko: "요청이 너무 많습니다. 잠시 후 다시 시도하세요." },
+  GAME_FULL: { en: "This game is full.", ko: "게임 정원이 찼습니다." },
+  PAUSED: { en: "The game is paused.", ko: "게임이 일시 정지되었습니다." },
+  KICKED: { en: "You were removed from this game.", ko: "진행자가 게임에서 내보냈습니다." },
+  UNAVAILABLE: {
+    en: "The server could not save that: try again.",
+    ko: "서버가 저장하지 못했습니다. 다시 시도하세요.",
+  },
+};
+
+export function errorBody(code: ErrorCode, locale: Locale = "en", message?: string): ErrorBody {
+  return { code, message: message ?? MESSAGES[code][locale] };
+}
+
+/** "ko" when the client asked for Korean, by an explicit choice or Accept-Language. */
+export function pickLocale(explicit: unknown, acceptLanguage: string | undefined): Locale {
+  if (explicit === "ko" || explicit === "en") return explicit;
+  const first = (acceptLanguage ?? "").split(",")[0]?.trim().toLowerCase() ?? "";
+  return first.startsWith("ko") ? "ko" : "en";
+}

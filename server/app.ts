@@ -1,0 +1,97 @@
+// Assembles the whole server on one HTTP server: the JSON API, Better Auth,
+// Socket.IO and the Next.js pages. Used by index.ts and by the integration tests.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { toNodeHandler } from "better-auth/node";
+import { createAuth } from "./auth";
+import { ensureAdmin, seedBuiltinDecks } from "./bootstrap";
+import { openDatabase, type Db } from "./db/client";
+import { createDeckRepository } from "./db/decks";
+import { createGameRepository } from "./db/games";
+import { applyMigrations } from "./db/migrate";
+import { createUserRepository } from "./db/users";
+import { isPostgresUrl, type Env } from "./env";
+import { createApi } from "./http/api";
+import { securityHeaders } from "./http/security-headers";
+import { GameDirectory } from "./live/game-directory";
+import { createRealtime } from "./realtime/create-realtime";
+import { createRateLimits } from "./realtime/rate-limits";
+import { loadOrCreateSecret } from "./secret";
+
+export type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export interface App {
+  server: Server;
+  db: Db;
+  directory: GameDirectory;
+  /** Stops accepting, writes what is pending, closes sockets and the database. */
+  shutdown(): Promise<void>;
+}
+
+export function log(message: string, error?: unknown): void {
+  const detail = error instanceof Error ? `: ${error.message}` : error ? `: ${String(error)}` : "";
+  console.log(`[quizroom] ${new Date().toISOString()} ${message}${detail}`);
+}
+
+export async function createApp(env: Env, pages: PageHandler): Promise<App> {
+  await applyMigrations(env.DATABASE_URL);
+  const db = await openDatabase(env.DATABASE_URL);
+  const secret = loadOrCreateSecret(env.BETTER_AUTH_SECRET, env.DATA_DIR);
+  const auth = createAuth({ db, postgres: isPostgresUrl(env.DATABASE_URL), secret, publicUrl: env.PUBLIC_URL });
+  const decks = createDeckRepository(db);
+  const users = createUserRepository(db);
+  const games = createGameRepository(db);
+  await seedBuiltinDecks(decks);
+  if (await ensureAdmin(auth, users, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)) log(`created instructor ${env.ADMIN_EMAIL}`);
+
+  const limits = createRateLimits();
+  const api = createApi({ auth, decks, users, publicUrl: env.PUBLIC_URL, limits, log });
+  const authHandler = toNodeHandler(auth);
+
+  const server = createServer((req, res) => {
+    securityHeaders(res);
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const handled = path.startsWith("/api/auth/")
+      ? authHandler(req, res)
+      : path.startsWith("/api/")
+        ? api(req, res)
+        : path === "/healthz"
+          ? Promise.resolve(void res.end("ok"))
+          : pages(req, res);
+    Promise.resolve(handled).catch((error: unknown) => {
+      log(`request ${req.method} ${path} failed`, error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+
+  const { io, directory } = createRealtime(server, {
+    auth,
+    publicUrl: env.PUBLIC_URL,
+    limits,
+    log,
+    createDirectory: (output) =>
+      new GameDirectory({
+        games,
+        decks,
+        output,
+        clock: { now: () => Date.now() },
+        publicUrl: env.PUBLIC_URL,
+        maxPlayers: env.MAX_PLAYERS_PER_GAME,
+        store: games,
+        log,
+      }),
+  });
+  const restored = await directory.restoreRunning();
+  if (restored > 0) log(`restored ${restored} running game(s)`);
+
+  let closing: Promise<void> | null = null;
+  const shutdown = () =>
+    (closing ??= (async () => {
+      server.close();
+      await directory.closeAll();
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
+      await db.$disconnect();
+    })());
+
+  return { server, db, directory, shutdown };
+}

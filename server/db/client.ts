@@ -1,0 +1,31 @@
+// Opens the database: SQLite (embedded default) or PostgreSQL by DATABASE_URL.
+// Both generated clients expose the same models; the SQLite one names the type.
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/pg/client";
+import { isPostgresUrl } from "../env";
+
+export type Db = SqliteClient;
+
+export function sqliteFilePath(url: string): string {
+  return resolve(url.replace(/^file:/, ""));
+}
+
+export async function openDatabase(url: string): Promise<Db> {
+  if (isPostgresUrl(url)) {
+    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+    await client.$connect();
+    return client as unknown as Db;
+  }
+  const file = sqliteFilePath(url);
+  mkdirSync(dirname(file), { recursive: true });
+  // WAL lets readers run beside the writer; the busy timeout makes a locked
+  // database wait instead of failing at once (R-DB-BUSY).
+  const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 5000 }) });
+  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await client.$queryRawUnsafe("PRAGMA synchronous = FULL");
+  return client;
+}

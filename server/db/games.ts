@@ -1,0 +1,190 @@
+// Live games as stored: the game row (phase, clock at the last heartbeat), its
+// players, every accepted answer (UNIQUE per player and question) and a standings
+// snapshot per closed question. Enough to rebuild a running game after a restart.
+import { z } from "zod";
+import { LOCALES, PHASES, POINTS_KINDS, QUESTION_KINDS } from "../../lib/contract";
+import type { Phase } from "../../lib/contract";
+import type { QuestionDef } from "../game/types";
+import type { Db } from "./client";
+import { parseJson, stringList } from "./json";
+
+const questionList = z.array(
+  z.object({
+    kind: z.enum(QUESTION_KINDS),
+    text: z.string(),
+    options: z.array(z.string()),
+    correct: z.array(z.number().int()),
+    timeLimitSec: z.number().int(),
+    points: z.enum(POINTS_KINDS),
+    explanation: z.string(),
+    tags: z.array(z.string()),
+    imageUrl: z.string().nullable(),
+  }),
+);
+
+export interface NewGame {
+  id: string;
+  pin: string;
+  ownerId: string;
+  deckId: string;
+  deckTitle: string;
+  language: (typeof LOCALES)[number];
+  questions: QuestionDef[];
+}
+
+export interface PhaseSnapshot {
+  phase: Phase;
+  questionIndex: number;
+  paused: boolean;
+  locked: boolean;
+  skipped: boolean;
+  timeLeftMs: number | null;
+}
+
+export interface AnswerRow {
+  gameId: string;
+  playerId: string;
+  questionIndex: number;
+  optionIds: string[];
+  timeMs: number;
+}
+
+export interface StandingRow {
+  playerId: string;
+  score: number;
+  rank: number | null;
+  streak: number;
+  correct: boolean;
+  points: number;
+  bonus: number;
+}
+
+export interface StoredGame extends NewGame, PhaseSnapshot {
+  players: { id: string; nickname: string; nicknameKey: string; kicked: boolean }[];
+  answers: AnswerRow[];
+  closedQuestions: { index: number; skipped: boolean }[];
+}
+
+export function createGameRepository(db: Db) {
+  return {
+    async create(game: NewGame): Promise<void> {
+      await db.game.create({
+        data: {
+          id: game.id,
+          pin: game.pin,
+          ownerId: game.ownerId,
+          deckId: game.deckId,
+          deckTitle: game.deckTitle,
+          language: game.language,
+          questions: JSON.stringify(game.questions),
+          phase: "lobby",
+        },
+      });
+    },
+
+    async pinInUse(pin: string): Promise<boolean> {
+      return (await db.game.count({ where: { pin, phase: { not: "ended" } } })) > 0;
+    },
+
+    async ownerOf(gameId: string): Promise<string | null> {
+      const game = await db.game.findUnique({ where: { id: gameId }, select: { ownerId: true } });
+      return game?.ownerId ?? null;
+    },
+
+    async savePhase(gameId: string, snapshot: PhaseSnapshot, now: Date): Promise<void> {
+      await db.game.update({
+        where: { id: gameId },
+        data: {
+          ...snapshot,
+          heartbeatAt: now,
+          ...(snapshot.phase === "question" && snapshot.questionIndex === 0 ? { startedAt: now } : {}),
+          ...(snapshot.phase === "ended" ? { endedAt: now } : {}),
+        },
+      });
+    },
+
+    /** The open question's clock, so a crash loses at most one beat of it. */
+    async heartbeat(gameId: string, timeLeftMs: number, now: Date): Promise<void> {
+      await db.game.update({ where: { id: gameId }, data: { timeLeftMs, heartbeatAt: now } });
+    },
+
+    async insertPlayer(player: {
+      id: string;
+      gameId: string;
+      nickname: string;
+      nicknameKey: string;
+      tokenHash: string;
+    }): Promise<void> {
+      await db.player.create({ data: player });
+    },
+
+    async kickPlayer(playerId: string): Promise<void> {
+      await db.player.update({ where: { id: playerId }, data: { kicked: true } });
+    },
+
+    async findPlayerByTokenHash(tokenHash: string) {
+      return db.player.findUnique({
+        where: { tokenHash },
+        select: { id: true, gameId: true, kicked: true },
+      });
+    },
+
+    /** One statement for a whole batch of answers: written before any of them is acknowledged. */
+    async insertAnswers(rows: AnswerRow[]): Promise<void> {
+      if (rows.length === 0) return;
+      await db.answer.createMany({
+        data: rows.map((r) => ({ ...r, optionIds: JSON.stringify(r.optionIds) })),
+      });
+    },
+
+    async saveStandings(gameId: string, questionIndex: number, skipped: boolean, entries: StandingRow[]) {
+      await db.leaderboard.upsert({
+        where: { gameId_questionIndex: { gameId, questionIndex } },
+        create: { gameId, questionIndex, skipped, entries: JSON.stringify(entries) },
+        update: { skipped, entries: JSON.stringify(entries) },
+      });
+    },
+
+    /** Every game that was not ended: the ones a restarted server must bring back. */
+    async loadRunning(): Promise<StoredGame[]> {
+      const games = await db.game.findMany({
+        where: { phase: { not: "ended" } },
+        include: {
+          players: { orderBy: { joinedAt: "asc" } },
+          answers: true,
+          leaderboards: { select: { questionIndex: true, skipped: true } },
+        },
+      });
+      return games.map((g) => ({
+        id: g.id,
+        pin: g.pin,
+        ownerId: g.ownerId,
+        deckId: g.deckId ?? "",
+        deckTitle: g.deckTitle,
+        language: z.enum(LOCALES).parse(g.language),
+        questions: parseJson(questionList, g.questions),
+        phase: z.enum(PHASES).parse(g.phase),
+        questionIndex: g.questionIndex,
+        paused: g.paused,
+        locked: g.locked,
+        skipped: g.skipped,
+        timeLeftMs: g.timeLeftMs,
+        players: g.players.map((p) => ({
+          id: p.id,
+          nickname: p.nickname,
+          nicknameKey: p.nicknameKey,
+          kicked: p.kicked,
+        })),
+        answers: g.answers.map((a) => ({
+          gameId: a.gameId,
+          playerId: a.playerId,
+          questionIndex: a.questionIndex,
+          optionIds: parseJson(stringList, a.optionIds),
+          timeMs: a.timeMs,
+        })),
+        closedQuestions: g.leaderboards.map((l) => ({ index: l.questionIndex, skipped: l.skipped })),
+      }));
+    },
+  };
+}
+export type GameRepository = ReturnType<typeof createGameRepository>;

@@ -1,0 +1,15 @@
+// Applies pending migrations at start with Prisma's own CLI (`migrate deploy`),
+// which reads prisma.config.ts and picks the schema folder from DATABASE_URL.
+import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+export async function applyMigrations(databaseUrl: string): Promise<void> {
+  const cli = createRequire(import.meta.url).resolve("prisma/build/index.js");
+  await run(process.execPath, [cli, "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    cwd: process.cwd(),
+  });
+}

@@ -1,0 +1,298 @@
+// The game as a pure reducer: apply(state, command, now) → outcome. No I/O, no
+// timers, no Date.now(): the room passes the time in, tests pass a fake clock.
+import { OPTION_IDS } from "../../lib/contract";
+import { isCorrectChoice, pointsFor, rankPlayers, streakBonus } from "./scoring";
+import type {
+  AnswerRecord,
+  Command,
+  Effect,
+  GameState,
+  Outcome,
+  PlayerState,
+  QuestionDef,
+  QuestionResult,
+} from "./types";
+
+export function elapsedMs(state: GameState, now: number): number {
+  const running = state.runningSince === null ? 0 : Math.max(0, now - state.runningSince);
+  return state.elapsedMs + running;
+}
+
+export function currentQuestion(state: GameState): QuestionDef | null {
+  return state.questions[state.questionIndex] ?? null;
+}
+
+export function timeLimitMs(question: QuestionDef): number {
+  return question.timeLimitSec * 1000;
+}
+
+export function timeLeftMs(state: GameState, now: number): number {
+  const question = currentQuestion(state);
+  if (!question || state.phase !== "question") return 0;
+  return Math.max(0, timeLimitMs(question) - elapsedMs(state, now));
+}
+
+export function correctOptionIds(question: QuestionDef): string[] {
+  return question.correct.map((i) => OPTION_IDS[i] ?? "?");
+}
+
+export function activePlayers(state: GameState): PlayerState[] {
+  return Object.values(state.players).filter((p) => !p.kicked);
+}
+
+export function answersTo(state: GameState, questionIndex: number): Record<string, AnswerRecord> {
+  return state.answers[questionIndex] ?? {};
+}
+
+const ok = (state: GameState, ...effects: Effect[]): Outcome => ({ ok: true, state, effects });
+const fail = (state: GameState, code: Extract<Outcome, { ok: false }>["code"]): Outcome => ({
+  ok: false,
+  state,
+  code,
+});
+
+export function apply(state: GameState, command: Command, now: number): Outcome {
+  switch (command.type) {
+    case "join":
+      return join(state, command);
+    case "connect":
+    case "disconnect":
+      return setConnected(state, command.playerId, command.type === "connect", now);
+    case "answer":
+      return answer(state, command, now);
+    case "revokeAnswer":
+      return revokeAnswer(state, command.playerId, command.questionIndex);
+    case "tick":
+      return state.phase === "question" && !state.paused && timeLeftMs(state, now) === 0
+        ? close(state, now, false)
+        : ok(state);
+    case "start":
+      if (state.phase !== "lobby" || state.questions.length === 0) return fail(state, "WRONG_PHASE");
+      return openQuestion(state, 0, now);
+    case "next":
+      if (state.phase === "reveal") return ok({ ...state, phase: "leaderboard" }, { type: "phaseChanged" });
+      if (state.phase !== "leaderboard") return fail(state, "WRONG_PHASE");
+      if (state.questionIndex + 1 < state.questions.length) {
+        return openQuestion(state, state.questionIndex + 1, now);
+      }
+      return ok({ ...state, phase: "ended" }, { type: "phaseChanged" });
+    case "skip":
+      return state.phase === "question" ? close(state, now, true) : fail(state, "WRONG_PHASE");
+    case "pause":
+      if (state.phase !== "question" || state.paused) return fail(state, "WRONG_PHASE");
+      return ok(
+        { ...state, paused: true, elapsedMs: elapsedMs(state, now), runningSince: null },
+        { type: "phaseChanged" },
+      );
+    case "resume":
+      if (state.phase !== "question" || !state.paused) return fail(state, "WRONG_PHASE");
+      return ok({ ...state, paused: false, runningSince: now }, { type: "phaseChanged" });
+    case "end":
+      if (state.phase === "ended") return fail(state, "WRONG_PHASE");
+      return ok(
+        { ...state, phase: "ended", paused: false, elapsedMs: elapsedMs(state, now), runningSince: null },
+        { type: "phaseChanged" },
+      );
+    case "lock":
+      if (state.phase === "ended") return fail(state, "WRONG_PHASE");
+      return ok({ ...state, locked: command.locked }, { type: "hostChanged" });
+    case "kick":
+      return kick(state, command.playerId, now);
+  }
+}
+
+function join(state: GameState, command: Extract<Command, { type: "join" }>): Outcome {
+  if (state.phase === "ended") return fail(state, "WRONG_PHASE");
+  if (state.locked) return fail(state, "LOCKED");
+  if (activePlayers(state).length >= state.maxPlayers) return fail(state, "GAME_FULL");
+  const taken = Object.values(state.players).some((p) => p.nicknameKey === command.nicknameKey);
+  if (taken) return fail(state, "NICKNAME_TAKEN");
+  const player: PlayerState = {
+    id: command.playerId,
+    nickname: command.nickname,
+    nicknameKey: command.nicknameKey,
+    seq: state.nextSeq,
+    connected: true,
+    kicked: false,
+    score: 0,
+    streak: 0,
+    totalTimeMs: 0,
+    correctCount: 0,
+    rank: null,
+    previousRank: null,
+  };
+  return ok(
+    { ...state, players: { ...state.players, [player.id]: player }, nextSeq: state.nextSeq + 1 },
+    { type: "playerJoined", playerId: player.id },
+    { type: "hostChanged" },
+  );
+}
+
+function setConnected(state: GameState, playerId: string, connected: boolean, now: number): Outcome {
+  const player = state.players[playerId];
+  if (!player || player.kicked) return fail(state, player ? "KICKED" : "NOT_FOUND");
+  if (player.connected === connected) return ok(state);
+  const next = { ...state, players: { ...state.players, [playerId]: { ...player, connected } } };
+  return closeIfAllAnswered(next, now, { type: "hostChanged" });
+}
+
+function answer(state: GameState, command: Extract<Command, { type: "answer" }>, now: number): Outcome {
+  const player = state.players[command.playerId];
+  if (!player) return fail(state, "NOT_FOUND");
+  if (player.kicked) return fail(state, "KICKED");
+  const index = command.questionIndex;
+  if (answersTo(state, index)[player.id]) return fail(state, "ALREADY_ANSWERED");
+  const everOpened = state.phase !== "lobby" && index <= state.questionIndex;
+  if (!everOpened) return fail(state, "WRONG_PHASE");
+  if (index < state.questionIndex || state.phase !== "question") return fail(state, "LATE");
+  if (state.paused) return fail(state, "PAUSED");
+  if (timeLeftMs(state, now) === 0) return fail(state, "LATE");
+  const question = state.questions[index];
+  if (!question || !validChoice(question, command.optionIds)) return fail(state, "INVALID_PAYLOAD");
+
+  const record: AnswerRecord = { optionIds: [...command.optionIds], timeMs: elapsedMs(state, now) };
+  const next: GameState = {
+    ...state,
+    answers: { ...state.answers, [index]: { ...answersTo(state, index), [player.id]: record } },
+  };
+  const accepted: Effect = { type: "answerAccepted", playerId: player.id, questionIndex: index, answer: record };
+  return closeIfAllAnswered(next, now, accepted, { type: "hostChanged" });
+}
+
+function validChoice(question: QuestionDef, optionIds: string[]): boolean {
+  const known = OPTION_IDS.slice(0, question.options.length) as readonly string[];
+  const distinct = new Set(optionIds);
+  if (distinct.size !== optionIds.length || !optionIds.every((id) => known.includes(id))) return false;
+  return question.kind === "multiple" ? optionIds.length >= 1 : optionIds.length === 1;
+}
+
+function revokeAnswer(state: GameState, playerId: string, questionIndex: number): Outcome {
+  const answers = { ...answersTo(state, questionIndex) };
+  if (!answers[playerId]) return ok(state);
+  delete answers[playerId];
+  return ok({ ...state, answers: { ...state.answers, [questionIndex]: answers } }, { type: "hostChanged" });
+}
+
+function kick(state: GameState, playerId: string, now: number): Outcome {
+  const player = state.players[playerId];
+  if (!player || player.kicked) return fail(state, "NOT_FOUND");
+  const next = {
+    ...state,
+    players: { ...state.players, [playerId]: { ...player, kicked: true, connected: false } },
+  };
+  return closeIfAllAnswered(next, now, { type: "playerKicked", playerId }, { type: "hostChanged" });
+}
+
+function openQuestion(state: GameState, index: number, now: number): Outcome {
+  return ok(
+    {
+      ...state,
+      phase: "question",
+      questionIndex: index,
+      paused: false,
+      skipped: false,
+      elapsedMs: 0,
+      runningSince: now,
+      results: {},
+    },
+    { type: "phaseChanged" },
+  );
+}
+
+/** R-AUTO-CLOSE: the question closes once every connected player has answered. */
+function closeIfAllAnswered(state: GameState, now: number, ...effects: Effect[]): Outcome {
+  if (state.phase !== "question" || state.paused) return ok(state, ...effects);
+  const waiting = activePlayers(state).filter((p) => p.connected);
+  const answers = answersTo(state, state.questionIndex);
+  if (waiting.length === 0 || !waiting.every((p) => answers[p.id])) return ok(state, ...effects);
+  const closed = close(state, now, false);
+  return closed.ok ? ok(closed.state, ...effects, ...closed.effects) : closed;
+}
+
+function close(state: GameState, now: number, skipped: boolean): Outcome {
+  const index = state.questionIndex;
+  const question = state.questions[index];
+  if (!question) return fail(state, "WRONG_PHASE");
+  const correctIds = correctOptionIds(question);
+  const answers = answersTo(state, index);
+  const limit = timeLimitMs(question);
+  const players: Record<string, PlayerState> = { ...state.players };
+  const results: Record<string, QuestionResult> = {};
+  for (const player of activePlayers(state)) {
+    const given = answers[player.id];
+    const correct = !!given && isCorrectChoice(given.optionIds, correctIds);
+    if (skipped) {
+      results[player.id] = { correct, points: 0, bonus: 0, streak: player.streak };
+      continue;
+    }
+    const scored = question.points !== "none";
+    const streak = scored ? (correct ? player.streak + 1 : 0) : player.streak;
+    const points = correct && given ? pointsFor(question.points, given.timeMs, limit) : 0;
+    const bonus = correct && scored ? streakBonus(streak) : 0;
+    results[player.id] = { correct, points, bonus, streak };
+    players[player.id] = {
+      ...player,
+      streak,
+      score: player.score + points + bonus,
+      totalTimeMs: player.totalTimeMs + (given?.timeMs ?? 0),
+      correctCount: player.correctCount + (correct ? 1 : 0),
+    };
+  }
+  return ok(
+    {
+      ...state,
+      phase: "reveal",
+      paused: false,
+      skipped,
+      elapsedMs: Math.min(limit, elapsedMs(state, now)),
+      runningSince: null,
+      players: rankPlayers(players),
+      results,
+    },
+    { type: "questionClosed", questionIndex: index },
+    { type: "phaseChanged" },
+  );
+}
+
+export function newGameState(init: {
+  id: string;
+  pin: string;
+  ownerId: string;
+  deckTitle: string;
+  language: GameState["language"];
+  questions: QuestionDef[];
+  maxPlayers: number;
+}): GameState {
+  return {
+    ...init,
+    phase: "lobby",
+    questionIndex: -1,
+    locked: false,
+    paused: false,
+    skipped: false,
+    elapsedMs: 0,
+    runningSince: null,
+    players: {},
+    nextSeq: 0,
+    answers: {},
+    results: {},
+  };
+}
+
+/**
+ * Rebuilds a game after a restart (R-RESTART): players and answers come from the
+ * database; each closed question is closed again, so scores, streaks and ranks are
+ * derived exactly as they were the first time.
+ */
+export function replay(
+  base: GameState,
+  closedQuestions: { index: number; skipped: boolean }[],
+  now: number,
+): GameState {
+  let state = base;
+  for (const { index, skipped } of [...closedQuestions].sort((a, b) => a.index - b.index)) {
+    const outcome = close({ ...state, phase: "question", questionIndex: index, paused: false }, now, skipped);
+    if (outcome.ok) state = outcome.state;
+  }
+  return state;
+}

@@ -1,0 +1,45 @@
+// Points, streaks and ranks (RULES.md: R-SCORE-*, R-STREAK, R-RANK-TIEBREAK).
+import type { PointsKind } from "../../lib/contract";
+import type { PlayerState } from "./types";
+
+export const FULL_POINTS_WINDOW_MS = 500;
+export const STREAK_BONUS_STEP = 100;
+export const STREAK_BONUS_CAP = 500;
+
+export function maxPoints(points: PointsKind): number {
+  return points === "double" ? 2000 : points === "none" ? 0 : 1000;
+}
+
+/** Points for a correct answer received `timeMs` after the question opened. */
+export function pointsFor(points: PointsKind, timeMs: number, timeLimitMs: number): number {
+  const max = maxPoints(points);
+  if (timeMs < FULL_POINTS_WINDOW_MS) return max;
+  const fraction = Math.min(1, Math.max(0, timeMs / timeLimitMs));
+  return Math.round(max * (1 - fraction / 2));
+}
+
+/** Bonus for a streak of `streak` correct answers in a row: +100 from the 2nd, capped at +500. */
+export function streakBonus(streak: number): number {
+  return streak < 2 ? 0 : Math.min(STREAK_BONUS_STEP * (streak - 1), STREAK_BONUS_CAP);
+}
+
+export function isCorrectChoice(chosen: readonly string[], correct: readonly string[]): boolean {
+  return chosen.length === correct.length && correct.every((id) => chosen.includes(id));
+}
+
+/** Higher score first; then lower total answer time; then who joined first. */
+export function compareStanding(a: PlayerState, b: PlayerState): number {
+  return b.score - a.score || a.totalTimeMs - b.totalTimeMs || a.seq - b.seq;
+}
+
+/** Ranks 1..n over the players that are not kicked. */
+export function rankPlayers(players: Record<string, PlayerState>): Record<string, PlayerState> {
+  const ordered = Object.values(players)
+    .filter((p) => !p.kicked)
+    .sort(compareStanding);
+  const next: Record<string, PlayerState> = { ...players };
+  ordered.forEach((p, i) => {
+    next[p.id] = { ...p, previousRank: p.rank, rank: i + 1 };
+  });
+  return next;
+}

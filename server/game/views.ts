@@ -1,0 +1,122 @@
+// What each screen may see: the only door out of the engine (R-NO-LEAK). Before
+// the reveal no view carries a field from which the correct option can be told.
+import { OPTION_IDS } from "../../lib/contract";
+import type { HostView, LeaderboardEntry, PlayerView, PublicQuestion } from "../../lib/contract";
+import { activePlayers, answersTo, correctOptionIds, currentQuestion, timeLeftMs, timeLimitMs } from "./engine";
+import { compareStanding } from "./scoring";
+import type { GameState } from "./types";
+
+export const HOST_LEADERBOARD_SIZE = 5;
+
+export function publicQuestion(state: GameState, now: number): PublicQuestion | null {
+  const question = currentQuestion(state);
+  if (!question) return null;
+  return {
+    index: state.questionIndex,
+    count: state.questions.length,
+    kind: question.kind,
+    text: question.text,
+    options: question.options.map((text, i) => ({ id: OPTION_IDS[i] ?? String(i), text })),
+    points: question.points,
+    timeLimitMs: timeLimitMs(question),
+    timeLeftMs: timeLeftMs(state, now),
+    imageUrl: question.imageUrl,
+  };
+}
+
+export function playerView(state: GameState, playerId: string, now: number): PlayerView | null {
+  const player = state.players[playerId];
+  if (!player) return null;
+  const base = {
+    nickname: player.nickname,
+    score: player.score,
+    rank: player.rank,
+    paused: state.paused,
+    playerCount: activePlayers(state).length,
+    questionCount: state.questions.length,
+  };
+  const question = publicQuestion(state, now);
+  const answered = answersTo(state, state.questionIndex)[playerId]?.optionIds ?? null;
+  switch (state.phase) {
+    case "lobby":
+      return { ...base, phase: "lobby" };
+    case "question":
+      return question ? { ...base, phase: "question", question, answeredOptionIds: answered } : null;
+    case "reveal": {
+      const def = currentQuestion(state);
+      if (!question || !def) return null;
+      const result = state.results[playerId] ?? { correct: false, points: 0, bonus: 0, streak: player.streak };
+      return {
+        ...base,
+        phase: "reveal",
+        question,
+        answeredOptionIds: answered,
+        correct: result.correct,
+        points: result.points,
+        bonus: result.bonus,
+        streak: result.streak,
+        skipped: state.skipped,
+        correctOptionIds: correctOptionIds(def),
+        explanation: def.explanation,
+      };
+    }
+    case "leaderboard":
+      return { ...base, phase: "leaderboard", questionIndex: state.questionIndex };
+    case "ended":
+      return { ...base, phase: "ended", correctCount: player.correctCount };
+  }
+}
+
+export function leaderboard(state: GameState, size = HOST_LEADERBOARD_SIZE): LeaderboardEntry[] {
+  return activePlayers(state)
+    .filter((p) => p.rank !== null)
+    .sort(compareStanding)
+    .slice(0, size)
+    .map((p) => ({
+      playerId: p.id,
+      nickname: p.nickname,
+      score: p.score,
+      rank: p.rank ?? 0,
+      previousRank: p.previousRank,
+      streak: p.streak,
+    }));
+}
+
+export function optionCounts(state: GameState): Record<string, number> {
+  const question = currentQuestion(state);
+  const counts: Record<string, number> = {};
+  question?.options.forEach((_, i) => (counts[OPTION_IDS[i] ?? String(i)] = 0));
+  const answers = answersTo(state, state.questionIndex);
+  for (const player of activePlayers(state)) {
+    for (const id of answers[player.id]?.optionIds ?? []) counts[id] = (counts[id] ?? 0) + 1;
+  }
+  return counts;
+}
+
+export function hostView(state: GameState, now: number, joinUrl: string): HostView {
+  const revealed = state.phase !== "lobby" && state.phase !== "question" && currentQuestion(state) !== null;
+  const answers = answersTo(state, state.questionIndex);
+  const players = activePlayers(state);
+  const def = currentQuestion(state);
+  return {
+    gameId: state.id,
+    phase: state.phase,
+    paused: state.paused,
+    locked: state.locked,
+    pin: state.pin,
+    joinUrl,
+    deckTitle: state.deckTitle,
+    language: state.language,
+    questionCount: state.questions.length,
+    players: players
+      .sort((a, b) => a.seq - b.seq)
+      .map((p) => ({ id: p.id, nickname: p.nickname, score: p.score, connected: p.connected })),
+    question: state.phase === "lobby" ? null : publicQuestion(state, now),
+    answeredCount: players.filter((p) => answers[p.id]).length,
+    correctOptionIds: revealed && def ? correctOptionIds(def) : null,
+    optionCounts: revealed ? optionCounts(state) : null,
+    explanation: revealed && def ? def.explanation : null,
+    skipped: state.skipped,
+    leaderboard: leaderboard(state),
+  };
+}

@@ -1,0 +1,33 @@
+// Start-up only: env → database → Next → HTTP → realtime → listen; a clean
+// shutdown on SIGTERM/SIGINT (stop accepting, flush writes, close, exit 0).
+import next from "next";
+import { createApp, log } from "./app";
+import { parseEnv } from "./env";
+
+const env = parseEnv();
+const dev = env.NODE_ENV !== "production";
+const nextApp = next({ dev, hostname: "localhost", port: env.PORT });
+await nextApp.prepare();
+const handle = nextApp.getRequestHandler();
+
+const app = await createApp(env, (req, res) => handle(req, res));
+app.server.listen(env.PORT, env.HOST, () => {
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  log(`ready on port ${port} (${env.PUBLIC_URL}); database ${env.DATABASE_URL.split(":")[0]}`);
+  // Tests read this line to learn the port when PORT=0.
+  console.log(`QUIZROOM_LISTENING port=${port}`);
+});
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    log(`${signal}: shutting down`);
+    app
+      .shutdown()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        log("shutdown failed", error);
+        process.exit(1);
+      });
+  });
+}

@@ -1,0 +1,138 @@
+// Every running game of this process, found by id or PIN; creates new games and
+// brings running ones back after a restart (R-RESTART). Created in index.ts and
+// passed in: never a module global.
+import type { DeckRepository } from "../db/decks";
+import type { GameRepository, StoredGame } from "../db/games";
+import { newGameState, replay, timeLimitMs } from "../game/engine";
+import type { GameState, PlayerState } from "../game/types";
+import { GameRoom, type RoomDeps } from "./game-room";
+import { hashToken, newId, newPin } from "./tokens";
+
+export interface DirectoryDeps extends Omit<RoomDeps, "joinUrl"> {
+  games: GameRepository;
+  decks: DeckRepository;
+  publicUrl: string;
+  maxPlayers: number;
+}
+
+export class GameDirectory {
+  private readonly rooms = new Map<string, GameRoom>();
+
+  constructor(private readonly deps: DirectoryDeps) {}
+
+  get(gameId: string): GameRoom | undefined {
+    return this.rooms.get(gameId);
+  }
+
+  /** A PIN opens only a game that has not ended. */
+  findByPin(pin: string): GameRoom | undefined {
+    for (const room of this.rooms.values()) if (room.pin === pin && room.phase !== "ended") return room;
+    return undefined;
+  }
+
+  async findByToken(token: string): Promise<{ room: GameRoom; playerId: string; kicked: boolean } | null> {
+    const player = await this.deps.games.findPlayerByTokenHash(hashToken(token));
+    const room = player ? this.rooms.get(player.gameId) : undefined;
+    return player && room ? { room, playerId: player.id, kicked: player.kicked } : null;
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  joinUrl(pin: string): string {
+    return `${this.deps.publicUrl}/join?pin=${pin}`;
+  }
+
+  async create(ownerId: string, deckId: string): Promise<GameRoom | null> {
+    const deck = await this.deps.decks.findVisible(ownerId, deckId);
+    if (!deck) return null;
+    const pin = await this.freePin();
+    const state = newGameState({
+      id: newId(),
+      pin,
+      ownerId,
+      deckTitle: deck.title,
+      language: deck.language,
+      questions: deck.questions,
+      maxPlayers: this.deps.maxPlayers,
+    });
+    await this.deps.games.create({
+      id: state.id,
+      pin,
+      ownerId,
+      deckId: deck.id,
+      deckTitle: deck.title,
+      language: deck.language,
+      questions: deck.questions,
+    });
+    return this.add(state);
+  }
+
+  async restoreRunning(): Promise<number> {
+    const stored = await this.deps.games.loadRunning();
+    for (const game of stored) {
+      // A question that was open comes back paused with the time it had left.
+      await this.add(this.rebuild(game)).persist();
+    }
+    return stored.length;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((room) => room.close()));
+  }
+
+  private add(state: GameState): GameRoom {
+    const room = new GameRoom(state, { ...this.deps, joinUrl: this.joinUrl(state.pin) });
+    this.rooms.set(state.id, room);
+    return room;
+  }
+
+  private async freePin(): Promise<string> {
+    for (;;) {
+      const pin = newPin();
+      if (!this.findByPin(pin) && !(await this.deps.games.pinInUse(pin))) return pin;
+    }
+  }
+
+  private rebuild(game: StoredGame): GameState {
+    const now = this.deps.clock.now();
+    const base = newGameState({ ...game, maxPlayers: this.deps.maxPlayers });
+    const players: Record<string, PlayerState> = {};
+    game.players.forEach((p, seq) => {
+      players[p.id] = {
+        ...p,
+        seq,
+        connected: false,
+        score: 0,
+        streak: 0,
+        totalTimeMs: 0,
+        correctCount: 0,
+        rank: null,
+        previousRank: null,
+      };
+    });
+    const answers: GameState["answers"] = {};
+    for (const a of game.answers) {
+      answers[a.questionIndex] = { ...answers[a.questionIndex], [a.playerId]: a };
+    }
+    const replayed = replay(
+      { ...base, players, nextSeq: game.players.length, answers },
+      game.closedQuestions,
+      now,
+    );
+    const question = game.questions[game.questionIndex];
+    const wasOpen = game.phase === "question" && !game.closedQuestions.some((c) => c.index === game.questionIndex);
+    const restored: GameState = {
+      ...replayed,
+      phase: game.phase === "question" && !wasOpen ? "reveal" : game.phase,
+      questionIndex: game.questionIndex,
+      locked: game.locked,
+      skipped: game.skipped,
+      paused: wasOpen,
+      runningSince: null,
+      elapsedMs: wasOpen && question ? timeLimitMs(question) - (game.timeLeftMs ?? timeLimitMs(question)) : 0,
+    };
+    return restored;
+  }
+}

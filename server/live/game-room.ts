@@ -1,0 +1,315 @@
+// One running game: serialises its commands, owns its clock, persists before it
+// acknowledges, and emits the views. Knows nothing of sockets or Prisma: it talks
+// to small interfaces passed in, so tests can drive it without a network.
+import type { ErrorCode, HostView, PlayerView } from "../../lib/contract";
+import type { AnswerRow, GameRepository, PhaseSnapshot, StandingRow } from "../db/games";
+import { activePlayers, apply, timeLeftMs } from "../game/engine";
+import type { Command, Effect, GameState, Outcome } from "../game/types";
+import { hostView, playerView } from "../game/views";
+import { AnswerWriter } from "./answer-writer";
+import { hashToken, newId, newToken } from "./tokens";
+
+export interface RoomOutput {
+  host(gameId: string, view: HostView): void;
+  player(playerId: string, view: PlayerView): void;
+  kicked(playerId: string): void;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export type RoomStore = Pick<
+  GameRepository,
+  "savePhase" | "heartbeat" | "insertPlayer" | "kickPlayer" | "insertAnswers" | "saveStandings"
+>;
+
+export interface RoomDeps {
+  store: RoomStore;
+  output: RoomOutput;
+  clock: Clock;
+  joinUrl: string;
+  log: (message: string, error?: unknown) => void;
+}
+
+export type RoomResult<T extends object = object> = ({ ok: true } & T) | { ok: false; code: ErrorCode };
+
+export type HostCommand = Extract<
+  Command,
+  { type: "start" | "next" | "skip" | "pause" | "resume" | "end" | "lock" | "kick" }
+>;
+
+/** Host views between phase changes (answers, joins) are throttled to this interval. */
+export const HOST_UPDATE_INTERVAL_MS = 250;
+/** How often an open question's remaining time is written (the crash-recovery heartbeat). */
+export const HEARTBEAT_MS = 1000;
+
+export class GameRoom {
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly writer: AnswerWriter;
+  private deadlineTimer: NodeJS.Timeout | null = null;
+  private hostTimer: NodeJS.Timeout | null = null;
+  private readonly heartbeatTimer: NodeJS.Timeout;
+  private lastHostEmit = 0;
+  /** A phase write failed: the heartbeat retries it until it lands. */
+  private phaseDirty = false;
+
+  constructor(
+    private state: GameState,
+    private readonly deps: RoomDeps,
+  ) {
+    this.writer = new AnswerWriter((rows) => deps.store.insertAnswers(rows));
+    this.heartbeatTimer = setInterval(() => void this.run(() => this.beat()), HEARTBEAT_MS);
+    this.heartbeatTimer.unref();
+    this.scheduleDeadline();
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+  get pin(): string {
+    return this.state.pin;
+  }
+  get ownerId(): string {
+    return this.state.ownerId;
+  }
+  get phase(): GameState["phase"] {
+    return this.state.phase;
+  }
+  /** For tests and diagnostics: the engine state as it is now. */
+  snapshot(): GameState {
+    return this.state;
+  }
+
+  hostView(): HostView {
+    return hostView(this.state, this.deps.clock.now(), this.deps.joinUrl);
+  }
+
+  playerView(playerId: string): PlayerView | null {
+    return playerView(this.state, playerId, this.deps.clock.now());
+  }
+
+  join(nickname: string, nicknameKey: string) {
+    return this.run(async (): Promise<RoomResult<{ playerId: string; token: string; state: PlayerView }>> => {
+      const playerId = newId();
+      const token = newToken();
+      const outcome = this.apply({ type: "join", playerId, nickname, nicknameKey });
+      if (!outcome.ok) return { ok: false, code: outcome.code };
+      try {
+        await this.deps.store.insertPlayer({
+          id: playerId,
+          gameId: this.id,
+          nickname,
+          nicknameKey,
+          tokenHash: hashToken(token),
+        });
+      } catch (error) {
+        this.deps.log(`game ${this.id}: could not store player`, error);
+        return { ok: false, code: "UNAVAILABLE" };
+      }
+      await this.commit(outcome);
+      const state = this.playerView(playerId);
+      return state ? { ok: true, playerId, token, state } : { ok: false, code: "NOT_FOUND" };
+    });
+  }
+
+  rejoin(playerId: string) {
+    return this.run(async (): Promise<RoomResult<{ state: PlayerView }>> => {
+      const outcome = this.apply({ type: "connect", playerId });
+      if (!outcome.ok) return { ok: false, code: outcome.code };
+      await this.commit(outcome);
+      const state = this.playerView(playerId);
+      return state ? { ok: true, state } : { ok: false, code: "NOT_FOUND" };
+    });
+  }
+
+  disconnect(playerId: string): Promise<void> {
+    return this.run(async () => {
+      const outcome = this.apply({ type: "disconnect", playerId });
+      if (outcome.ok) await this.commit(outcome);
+    });
+  }
+
+  /** Accepted answers are acknowledged only once written (R-PERSIST-BEFORE-ACK). */
+  async answer(playerId: string, questionIndex: number, optionIds: string[]): Promise<RoomResult> {
+    const queued = await this.run(async (): Promise<RoomResult<{ written: Promise<void> }>> => {
+      const outcome = this.apply({ type: "answer", playerId, questionIndex, optionIds });
+      if (!outcome.ok) return { ok: false, code: outcome.code };
+      const accepted = outcome.effects.find((e) => e.type === "answerAccepted");
+      if (!accepted) return { ok: false, code: "UNAVAILABLE" };
+      const written = this.writer.write({ gameId: this.id, playerId, questionIndex, ...accepted.answer });
+      written.catch(() => undefined);
+      await this.commit(outcome);
+      return { ok: true, written };
+    });
+    if (!queued.ok) return queued;
+    try {
+      await queued.written;
+      return { ok: true };
+    } catch (error) {
+      this.deps.log(`game ${this.id}: answer not stored, refused`, error);
+      await this.run(async () => {
+        const outcome = this.apply({ type: "revokeAnswer", playerId, questionIndex });
+        if (outcome.ok) await this.commit(outcome);
+      });
+      return { ok: false, code: "UNAVAILABLE" };
+    }
+  }
+
+  command(command: HostCommand): Promise<RoomResult> {
+    return this.run(async () => {
+      const outcome = this.apply(command);
+      if (!outcome.ok) return { ok: false, code: outcome.code };
+      await this.commit(outcome);
+      return { ok: true };
+    });
+  }
+
+  /** Writes the phase and clock as they are now (after a restore). */
+  persist(): Promise<void> {
+    return this.run(() => this.persistPhase());
+  }
+
+  /** Stops the timers and writes what is pending: for shutdown. */
+  async close(): Promise<void> {
+    clearInterval(this.heartbeatTimer);
+    this.clearTimer("deadlineTimer");
+    this.clearTimer("hostTimer");
+    await this.run(async () => {
+      await this.writer.flush();
+      await this.persistPhase();
+    });
+  }
+
+  // --- internals ---
+
+  private run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task, task);
+    this.tail = result.catch((error: unknown) => this.deps.log(`game ${this.id}: command failed`, error));
+    return result;
+  }
+
+  private apply(command: Command): Outcome {
+    return apply(this.state, command, this.deps.clock.now());
+  }
+
+  private async commit(outcome: Extract<Outcome, { ok: true }>): Promise<void> {
+    const before = this.state;
+    this.state = outcome.state;
+    const phaseChanged = outcome.effects.some((e) => e.type === "phaseChanged");
+    for (const effect of outcome.effects) await this.persistEffect(effect, before);
+    if (phaseChanged) {
+      // Answers first: a reveal must never show an answer the database lacks.
+      await this.writer.flush();
+      await this.persistPhase();
+      this.scheduleDeadline();
+      this.broadcast();
+    } else if (outcome.effects.some((e) => e.type === "hostChanged")) {
+      this.scheduleHostUpdate();
+    }
+  }
+
+  private async persistEffect(effect: Effect, before: GameState): Promise<void> {
+    if (effect.type === "playerKicked") {
+      await this.deps.store.kickPlayer(effect.playerId);
+      this.deps.output.kicked(effect.playerId);
+    } else if (effect.type === "questionClosed") {
+      await this.writer.flush();
+      await this.deps.store.saveStandings(this.id, effect.questionIndex, this.state.skipped, this.standings());
+    } else if (effect.type === "playerJoined" && before.phase !== "lobby") {
+      this.deps.log(`game ${this.id}: late join in ${before.phase}`);
+    }
+  }
+
+  private standings(): StandingRow[] {
+    return activePlayers(this.state).map((p) => {
+      const result = this.state.results[p.id];
+      return {
+        playerId: p.id,
+        score: p.score,
+        rank: p.rank,
+        streak: p.streak,
+        correct: result?.correct ?? false,
+        points: result?.points ?? 0,
+        bonus: result?.bonus ?? 0,
+      };
+    });
+  }
+
+  private phaseSnapshot(): PhaseSnapshot {
+    const s = this.state;
+    return {
+      phase: s.phase,
+      questionIndex: s.questionIndex,
+      paused: s.paused,
+      locked: s.locked,
+      skipped: s.skipped,
+      timeLeftMs: s.phase === "question" ? timeLeftMs(s, this.deps.clock.now()) : null,
+    };
+  }
+
+  private async persistPhase(): Promise<void> {
+    try {
+      await this.deps.store.savePhase(this.id, this.phaseSnapshot(), new Date(this.deps.clock.now()));
+      this.phaseDirty = false;
+    } catch (error) {
+      this.phaseDirty = true;
+      this.deps.log(`game ${this.id}: phase not stored, will retry`, error);
+    }
+  }
+
+  private async beat(): Promise<void> {
+    if (this.phaseDirty) return this.persistPhase();
+    if (this.state.phase !== "question" || this.state.paused) return;
+    const now = this.deps.clock.now();
+    await this.deps.store
+      .heartbeat(this.id, timeLeftMs(this.state, now), new Date(now))
+      .catch((error: unknown) => this.deps.log(`game ${this.id}: heartbeat not stored`, error));
+  }
+
+  private scheduleDeadline(): void {
+    this.clearTimer("deadlineTimer");
+    if (this.state.phase !== "question" || this.state.paused) return;
+    const left = timeLeftMs(this.state, this.deps.clock.now());
+    this.deadlineTimer = setTimeout(
+      () =>
+        void this.run(async () => {
+          const outcome = this.apply({ type: "tick" });
+          if (outcome.ok && outcome.effects.length > 0) await this.commit(outcome);
+          else this.scheduleDeadline();
+        }),
+      left + 5,
+    );
+  }
+
+  private scheduleHostUpdate(): void {
+    if (this.hostTimer) return;
+    const wait = Math.max(0, this.lastHostEmit + HOST_UPDATE_INTERVAL_MS - Date.now());
+    this.hostTimer = setTimeout(() => {
+      this.hostTimer = null;
+      this.emitHost();
+    }, wait);
+  }
+
+  private emitHost(): void {
+    this.lastHostEmit = Date.now();
+    this.deps.output.host(this.id, this.hostView());
+  }
+
+  private broadcast(): void {
+    this.clearTimer("hostTimer");
+    this.emitHost();
+    const now = this.deps.clock.now();
+    for (const player of activePlayers(this.state)) {
+      if (!player.connected) continue;
+      const view = playerView(this.state, player.id, now);
+      if (view) this.deps.output.player(player.id, view);
+    }
+  }
+
+  private clearTimer(name: "deadlineTimer" | "hostTimer"): void {
+    const timer = this[name];
+    if (timer) clearTimeout(timer);
+    this[name] = null;
+  }
+}

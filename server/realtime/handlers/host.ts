@@ -1,0 +1,81 @@
+// /host: signed-in instructors. Every action is checked against the game's owner;
+// another instructor's game is NOT_FOUND, as HTTP's 404 (R-OWNER-ONLY).
+import type { Socket } from "socket.io";
+import { createPayload, gamePayload, kickPayload, lockPayload } from "../../../lib/contract";
+import type { HostClientToServer, HostServerToClient } from "../../../lib/contract";
+import { pickLocale } from "../../../lib/error-messages";
+import type { Instructor } from "../../auth";
+import type { GameDirectory } from "../../live/game-directory";
+import type { GameRoom, HostCommand } from "../../live/game-room";
+import { allow, type RateLimits } from "../rate-limits";
+import { withAck } from "../with-ack";
+
+export interface HostSocketData {
+  user: Instructor;
+}
+export type HostSocket = Socket<HostClientToServer, HostServerToClient, Record<string, never>, HostSocketData>;
+
+export interface HostHandlerDeps {
+  directory: GameDirectory;
+  limits: RateLimits;
+  log: (message: string, error?: unknown) => void;
+}
+
+export const hostRoom = (gameId: string) => `host:${gameId}`;
+
+type SimpleCommand = "start" | "next" | "skip" | "pause" | "resume" | "end";
+const SIMPLE_COMMANDS: readonly SimpleCommand[] = ["start", "next", "skip", "pause", "resume", "end"];
+
+export function registerHostHandlers(socket: HostSocket, deps: HostHandlerDeps): void {
+  const { directory, limits, log } = deps;
+  const locale = () => pickLocale(socket.handshake.auth?.locale, socket.handshake.headers["accept-language"]);
+  const userId = socket.data.user.id;
+
+  const owned = (gameId: string): GameRoom | null => {
+    const room = directory.get(gameId);
+    return room && room.ownerId === userId ? room : null;
+  };
+
+  const control = async (gameId: string, command: HostCommand) => {
+    if (!(await allow(limits.hostPerSocket, socket.id))) return { ok: false as const, code: "RATE_LIMITED" as const };
+    const room = owned(gameId);
+    if (!room) return { ok: false as const, code: "NOT_FOUND" as const };
+    return room.command(command);
+  };
+
+  socket.on(
+    "create",
+    withAck(createPayload, locale, log, async ({ deckId }) => {
+      if (!(await allow(limits.hostPerSocket, socket.id))) return { ok: false, code: "RATE_LIMITED" };
+      const room = await directory.create(userId, deckId);
+      if (!room) return { ok: false, code: "NOT_FOUND" };
+      await socket.join(hostRoom(room.id));
+      return { ok: true, gameId: room.id, pin: room.pin, joinUrl: directory.joinUrl(room.pin) };
+    }),
+  );
+
+  socket.on(
+    "attach",
+    withAck(gamePayload, locale, log, async ({ gameId }) => {
+      const room = owned(gameId);
+      if (!room) return { ok: false, code: "NOT_FOUND" };
+      await socket.join(hostRoom(gameId));
+      return { ok: true, state: room.hostView() };
+    }),
+  );
+
+  for (const type of SIMPLE_COMMANDS) {
+    socket.on(
+      type,
+      withAck(gamePayload, locale, log, ({ gameId }) => control(gameId, { type })),
+    );
+  }
+  socket.on(
+    "lock",
+    withAck(lockPayload, locale, log, ({ gameId, locked }) => control(gameId, { type: "lock", locked })),
+  );
+  socket.on(
+    "kick",
+    withAck(kickPayload, locale, log, ({ gameId, playerId }) => control(gameId, { type: "kick", playerId })),
+  );
+}

@@ -1,0 +1,101 @@
+// /play: students, no account. Thin: validate, rate-limit, hand to the room.
+// A socket acts only as the player it joined or rejoined as (R-IDENTITY).
+import type { Socket } from "socket.io";
+import { answerPayload, joinPayload, rejoinPayload } from "../../../lib/contract";
+import type { PlayClientToServer, PlayServerToClient } from "../../../lib/contract";
+import { checkNickname } from "../../../lib/nickname";
+import { pickLocale } from "../../../lib/error-messages";
+import type { GameDirectory } from "../../live/game-directory";
+import type { GameRoom } from "../../live/game-room";
+import { allow, type RateLimits } from "../rate-limits";
+import { withAck } from "../with-ack";
+
+export interface PlaySocketData {
+  playerId?: string;
+  gameId?: string;
+}
+export type PlaySocket = Socket<PlayClientToServer, PlayServerToClient, Record<string, never>, PlaySocketData>;
+
+export interface PlayerHandlerDeps {
+  directory: GameDirectory;
+  limits: RateLimits;
+  log: (message: string, error?: unknown) => void;
+  /** How many sockets are in a player's room (0 when the player has gone). */
+  socketsOf: (playerId: string) => number;
+}
+
+export const playerRoom = (playerId: string) => `player:${playerId}`;
+
+export function registerPlayerHandlers(socket: PlaySocket, deps: PlayerHandlerDeps): void {
+  const { directory, limits, log } = deps;
+  const locale = () => pickLocale(socket.handshake.auth?.locale, socket.handshake.headers["accept-language"]);
+  const ip = socket.handshake.address;
+
+  const bind = async (room: GameRoom, playerId: string) => {
+    await leaveCurrentPlayer();
+    socket.data.playerId = playerId;
+    socket.data.gameId = room.id;
+    await socket.join(playerRoom(playerId));
+  };
+
+  const leaveCurrentPlayer = async () => {
+    const { playerId, gameId } = socket.data;
+    if (!playerId || !gameId) return;
+    await socket.leave(playerRoom(playerId));
+    socket.data = {};
+    if (deps.socketsOf(playerId) === 0) await directory.get(gameId)?.disconnect(playerId);
+  };
+
+  socket.on(
+    "join",
+    withAck(joinPayload, locale, log, async ({ pin, nickname }) => {
+      if (!(await allow(limits.joinPerSocket, socket.id)) || !(await allow(limits.joinPerIp, ip))) {
+        return { ok: false, code: "RATE_LIMITED" };
+      }
+      const blocked = await limits.pinMissPerIp.get(ip);
+      if (blocked && blocked.remainingPoints <= 0) return { ok: false, code: "RATE_LIMITED" };
+      const room = directory.findByPin(pin);
+      if (!room) {
+        const stillAllowed = await allow(limits.pinMissPerIp, ip);
+        return { ok: false, code: stillAllowed ? "NOT_FOUND" : "RATE_LIMITED" };
+      }
+      const checked = checkNickname(nickname);
+      if (!checked.ok) return { ok: false, code: "NICKNAME_INVALID" };
+      const result = await room.join(checked.nickname, checked.key);
+      if (!result.ok) return result;
+      await bind(room, result.playerId);
+      return result;
+    }),
+  );
+
+  socket.on(
+    "rejoin",
+    withAck(rejoinPayload, locale, log, async ({ token }) => {
+      if (!(await allow(limits.joinPerSocket, socket.id)) || !(await allow(limits.joinPerIp, ip))) {
+        return { ok: false, code: "RATE_LIMITED" };
+      }
+      const found = await directory.findByToken(token);
+      if (!found) return { ok: false, code: "NOT_FOUND" };
+      if (found.kicked) return { ok: false, code: "KICKED" };
+      const result = await found.room.rejoin(found.playerId);
+      if (!result.ok) return result;
+      await bind(found.room, found.playerId);
+      return { ok: true, playerId: found.playerId, state: result.state };
+    }),
+  );
+
+  socket.on(
+    "answer",
+    withAck(answerPayload, locale, log, async ({ questionIndex, optionIds }) => {
+      if (!(await allow(limits.answerPerSocket, socket.id))) return { ok: false, code: "RATE_LIMITED" };
+      const { playerId, gameId } = socket.data;
+      const room = gameId ? directory.get(gameId) : undefined;
+      if (!playerId || !room) return { ok: false, code: "NOT_FOUND" };
+      return room.answer(playerId, questionIndex, optionIds);
+    }),
+  );
+
+  socket.on("disconnect", () => {
+    leaveCurrentPlayer().catch((error: unknown) => log("disconnect failed", error));
+  });
+}

@@ -1,0 +1,84 @@
+// HTTP and socket.io-client helpers that speak the public contract as any client would.
+import { io, type Socket } from "socket.io-client";
+import type {
+  Ack,
+  HostClientToServer,
+  HostServerToClient,
+  PlayClientToServer,
+  PlayServerToClient,
+} from "../../../lib/contract";
+import { ADMIN } from "./server";
+
+export type HostClient = Socket<HostServerToClient, HostClientToServer>;
+export type PlayClient = Socket<PlayServerToClient, PlayClientToServer>;
+
+export async function signIn(url: string, credentials = ADMIN): Promise<string> {
+  const res = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+    body: JSON.stringify(credentials),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.includes("session_token"));
+  if (!cookie) throw new Error("no session cookie");
+  return cookie.split(";")[0] ?? "";
+}
+
+export async function api(url: string, path: string, init: RequestInit & { cookie?: string } = {}) {
+  const headers = new Headers(init.headers);
+  if (init.cookie) headers.set("cookie", init.cookie);
+  if (init.method && init.method !== "GET" && !headers.has("origin")) headers.set("origin", url);
+  return fetch(`${url}${path}`, { ...init, headers });
+}
+
+export function connectHost(url: string, cookie: string, origin = url): Promise<HostClient> {
+  const socket: HostClient = io(`${url}/host`, {
+    transports: ["websocket"],
+    extraHeaders: { cookie, origin },
+    forceNew: true,
+    reconnection: false,
+  });
+  return connected(socket);
+}
+
+export function connectPlayer(url: string): Promise<PlayClient> {
+  const socket: PlayClient = io(`${url}/play`, { transports: ["websocket"], forceNew: true, reconnection: false });
+  return connected(socket);
+}
+
+function connected<S extends Socket>(socket: S): Promise<S> {
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+/** Emits an event with its payload and resolves with the ack. */
+export function call<T extends object = object>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
+  return socket.timeout(15_000).emitWithAck(event, payload) as Promise<Ack<T>>;
+}
+
+/** Resolves with the next `state` event that satisfies the predicate. */
+export function nextState<V>(socket: Socket, predicate: (view: V) => boolean, timeoutMs = 15_000): Promise<V> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off("state", listener);
+      reject(new Error("timed out waiting for state"));
+    }, timeoutMs);
+    const listener = (view: V) => {
+      if (!predicate(view)) return;
+      clearTimeout(timer);
+      socket.off("state", listener);
+      resolve(view);
+    };
+    socket.on("state", listener);
+  });
+}
+
+export function expectOk<T extends object>(ack: Ack<T>): { ok: true } & T {
+  if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}: ${ack.error.message}`);
+  return ack;
+}

@@ -1,0 +1,132 @@
+// Starts the real server (node + tsx, production mode, the built pages) on a free
+// port with its own database: a fresh SQLite file, or a fresh PostgreSQL database
+// when `postgres` is asked for and TEST_POSTGRES_URL is set.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+
+export const ADMIN = { email: "teacher@example.com", password: "correct-horse-42" };
+export const POSTGRES_URL = process.env.TEST_POSTGRES_URL;
+
+export type DatabaseKind = "sqlite" | "postgres";
+/** SQLite always; PostgreSQL too when TEST_POSTGRES_URL is set (CI sets it). */
+export const DATABASES: DatabaseKind[] = POSTGRES_URL ? ["sqlite", "postgres"] : ["sqlite"];
+if (!POSTGRES_URL) console.warn("TEST_POSTGRES_URL is not set: PostgreSQL integration tests are skipped.");
+
+export interface TestServer {
+  url: string;
+  port: number;
+  databaseUrl: string;
+  dataDir: string;
+  output: () => string;
+  /** SIGKILL (a crash) or SIGTERM (a clean stop); resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Starts the server again on the same port, database and data folder. */
+  restart(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = new URL(POSTGRES_URL ?? "");
+  const name = `quizroom_test_${randomBytes(6).toString("hex")}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(admin.toString());
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+export async function startServer(
+  options: { database?: DatabaseKind; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "quizroom-test-"));
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const postgres = options.database === "postgres" ? await createPostgresDatabase() : null;
+  const databaseUrl = postgres?.url ?? `file:${join(dataDir, "quizroom.db")}`;
+  let child: ChildProcess | null = null;
+  let log = "";
+
+  const launch = () =>
+    new Promise<void>((resolve, reject) => {
+      const proc = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+        env: {
+          ...process.env,
+          NODE_ENV: process.env.TEST_SERVER_NODE_ENV ?? "production",
+          NEXT_TELEMETRY_DISABLED: "1",
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          PUBLIC_URL: url,
+          DATABASE_URL: databaseUrl,
+          DATA_DIR: dataDir,
+          ADMIN_EMAIL: ADMIN.email,
+          ADMIN_PASSWORD: ADMIN.password,
+          ...options.env,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      child = proc;
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60_000);
+      const onData = (chunk: Buffer) => {
+        log += chunk.toString();
+        if (log.includes(`QUIZROOM_LISTENING port=${port}`)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      proc.stdout.on("data", onData);
+      proc.stderr.on("data", onData);
+      proc.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`server exited with ${code}:\n${log}`));
+      });
+    });
+
+  const stop = (signal: NodeJS.Signals = "SIGKILL") =>
+    new Promise<number | null>((resolve) => {
+      const proc = child as ChildProcess | null;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve(proc?.exitCode ?? null);
+      proc.once("exit", (code) => resolve(code));
+      proc.kill(signal);
+    });
+
+  await launch();
+  return {
+    url,
+    port,
+    databaseUrl,
+    dataDir,
+    output: () => log,
+    stop,
+    restart: launch,
+    async dispose() {
+      await stop("SIGKILL");
+      await postgres?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
