@@ -15,8 +15,14 @@ const STACKED_MARKS = /\p{M}{3,}/u;
 
 /** Hangul compatibility jamo and letters only: "ㅅ.ㅂ", "시 발" and "씨1발" match alike. */
 function squeezeForMatching(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}]/gu, "");
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}]/gu, "");
 }
+
+// NFKC turns compatibility jamo (ㅅ) into conjoining jamo (ᄉ): the list is squeezed alike.
+const KOREAN_WORDS = KOREAN_PROFANITY.map(squeezeForMatching);
 
 export function checkNickname(raw: string): NicknameCheck {
   const nickname = raw.normalize("NFKC").replace(/\s+/g, " ").trim();
@@ -24,7 +30,7 @@ export function checkNickname(raw: string): NicknameCheck {
   if ([...nickname].length > MAX_NICKNAME_LENGTH) return { ok: false, reason: "too_long" };
   if (CONTROL.test(nickname) || STACKED_MARKS.test(nickname)) return { ok: false, reason: "characters" };
   const squeezed = squeezeForMatching(nickname);
-  if (english.hasMatch(nickname) || KOREAN_PROFANITY.some((word) => squeezed.includes(word))) {
+  if (english.hasMatch(nickname) || KOREAN_WORDS.some((word) => squeezed.includes(word))) {
     return { ok: false, reason: "offensive" };
   }
   return { ok: true, nickname, key: nickname.toLowerCase() };

@@ -36,7 +36,9 @@ export async function hostGame(url: string, deckId?: string) {
   const host: HostClient = await connectHost(url, cookie);
   const hostViews: HostView[] = [];
   host.on("state", (view) => hostViews.push(view));
-  const created = expectOk(await call<{ gameId: string; pin: string; joinUrl: string }>(host, "create", { deckId: id }));
+  const created = expectOk(
+    await call<{ gameId: string; pin: string; joinUrl: string }>(host, "create", { deckId: id }),
+  );
   return { cookie, deckId: id, host, hostViews, ...created };
 }
 
@@ -73,7 +75,8 @@ export function leakedFields(received: unknown[]): string[] {
     }
   };
   for (const payload of received) {
-    const phase = (payload as { phase?: string; state?: { phase?: string } }).phase ??
+    const phase =
+      (payload as { phase?: string; state?: { phase?: string } }).phase ??
       (payload as { state?: { phase?: string } }).state?.phase;
     if (phase === "reveal" || phase === "ended") continue;
     walk(payload, "payload");

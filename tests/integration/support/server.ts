@@ -73,27 +73,30 @@ export async function startServer(
 
   const launch = () =>
     new Promise<void>((resolve, reject) => {
+      const env = {
+        ...process.env,
+        // TEST_SERVER_NODE_ENV=development runs the tests without a build, while iterating.
+        NODE_ENV: (process.env.TEST_SERVER_NODE_ENV ?? "production") as "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        PUBLIC_URL: url,
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: dataDir,
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        ...options.env,
+      };
       const proc = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-        env: {
-          ...process.env,
-          NODE_ENV: process.env.TEST_SERVER_NODE_ENV ?? "production",
-          NEXT_TELEMETRY_DISABLED: "1",
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          PUBLIC_URL: url,
-          DATABASE_URL: databaseUrl,
-          DATA_DIR: dataDir,
-          ADMIN_EMAIL: ADMIN.email,
-          ADMIN_PASSWORD: ADMIN.password,
-          ...options.env,
-        },
+        env,
         stdio: ["ignore", "pipe", "pipe"],
       });
       child = proc;
       const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60_000);
+      const startedAt = log.length;
       const onData = (chunk: Buffer) => {
         log += chunk.toString();
-        if (log.includes(`QUIZROOM_LISTENING port=${port}`)) {
+        if (log.slice(startedAt).includes(`QUIZROOM_LISTENING port=${port}`)) {
           clearTimeout(timer);
           resolve();
         }

@@ -1,0 +1,62 @@
+// /host: only a signed-in instructor from the app's own Origin, only for their own games.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HostView } from "../../lib/contract";
+import { api, call, connectHost, connectPlayer, signIn } from "./support/clients";
+import { hostGame } from "./support/game";
+import { startServer, type TestServer } from "./support/server";
+
+describe("host namespace security", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => server?.dispose());
+
+  it("R-HOST-AUTH: a handshake without a valid session is refused", async () => {
+    await expect(connectHost(server.url, "")).rejects.toThrow(/FORBIDDEN/);
+    await expect(connectHost(server.url, "better-auth.session_token=forged")).rejects.toThrow(/FORBIDDEN/);
+  });
+
+  it("R-HOST-AUTH: a foreign Origin is refused even with a valid cookie", async () => {
+    const cookie = await signIn(server.url);
+    await expect(connectHost(server.url, cookie, "http://evil.example")).rejects.toThrow(/FORBIDDEN/);
+  });
+
+  it("R-OWNER-ONLY: another instructor's game is NOT_FOUND for every host action", async () => {
+    const game = await hostGame(server.url);
+    const cookie = await signIn(server.url);
+    await api(server.url, "/api/instructors", {
+      method: "POST",
+      cookie,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Intruder", email: "intruder@example.com", password: "intruder-pass" }),
+    });
+    const intruder = await connectHost(
+      server.url,
+      await signIn(server.url, { email: "intruder@example.com", password: "intruder-pass" }),
+    );
+    for (const event of ["attach", "start", "next", "skip", "pause", "resume", "end"]) {
+      const ack = await call(intruder, event, { gameId: game.gameId });
+      expect(!ack.ok && ack.error.code, event).toBe("NOT_FOUND");
+    }
+    const lock = await call(intruder, "lock", { gameId: game.gameId, locked: true });
+    expect(!lock.ok && lock.error.code).toBe("NOT_FOUND");
+    const created = await call(intruder, "create", { deckId: game.deckId });
+    expect(!created.ok && created.error.code).toBe("NOT_FOUND");
+    const state = await call<{ state: HostView }>(game.host, "attach", { gameId: game.gameId });
+    expect(state.ok && [state.state.phase, state.state.locked]).toEqual(["lobby", false]);
+    intruder.close();
+    game.host.close();
+  });
+
+  it("R-IDENTITY: host events on /play do nothing; a phone cannot control a game", async () => {
+    const game = await hostGame(server.url);
+    const phone = await connectPlayer(server.url);
+    phone.emit("start" as never, { gameId: game.gameId } as never);
+    await new Promise((r) => setTimeout(r, 300));
+    const state = await call<{ state: HostView }>(game.host, "attach", { gameId: game.gameId });
+    expect(state.ok && state.state.phase).toBe("lobby");
+    phone.close();
+    game.host.close();
+  });
+});

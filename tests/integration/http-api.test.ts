@@ -1,0 +1,114 @@
+// The HTTP contract: sign-in, 401 without a session, decks, import, ownership.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api, signIn } from "./support/clients";
+import { SHORT_DECK, importDeck } from "./support/game";
+import { ADMIN, DATABASES, startServer, type TestServer } from "./support/server";
+
+describe.each(DATABASES)("HTTP API (%s)", (database) => {
+  let server: TestServer;
+  let cookie: string;
+  beforeAll(async () => {
+    server = await startServer({ database });
+    cookie = await signIn(server.url);
+  });
+  afterAll(async () => server?.dispose());
+
+  it("R-AUTH: sign-in with the environment's admin; a wrong password is 401", async () => {
+    const wrong = await api(server.url, "/api/auth/sign-in/email", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: ADMIN.email, password: "not-the-password" }),
+    });
+    expect(wrong.status).toBe(401);
+    const ok = await api(server.url, "/api/auth/sign-in/email", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(ADMIN),
+    });
+    expect(ok.status).toBe(200);
+    const setCookie = ok.headers.getSetCookie().join("\n");
+    expect(setCookie).toMatch(/session_token=.*HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+  });
+
+  it("R-AUTH: every /api route answers 401 without a session", async () => {
+    for (const path of ["/api/decks", "/api/me", "/api/decks/whatever"]) {
+      expect((await api(server.url, path)).status, path).toBe(401);
+    }
+    const post = await api(server.url, "/api/decks/import", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(SHORT_DECK),
+    });
+    expect(post.status).toBe(401);
+    // Setup is closed once an instructor exists.
+    expect(await (await api(server.url, "/api/setup")).json()).toEqual({ needed: false });
+    const setup = await api(server.url, "/api/setup", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "x", email: "x@example.com", password: "12345678" }),
+    });
+    expect(setup.status).toBe(401);
+  });
+
+  it("lists both built-in decks with 20+ questions", async () => {
+    const decks = (await (await api(server.url, "/api/decks", { cookie })).json()) as {
+      title: string;
+      language: string;
+      questionCount: number;
+      builtin: boolean;
+    }[];
+    const builtin = decks.filter((d) => d.builtin);
+    expect(builtin.map((d) => d.language).sort()).toEqual(["en", "ko"]);
+    for (const deck of builtin) expect(deck.questionCount).toBeGreaterThanOrEqual(20);
+  });
+
+  it("R-DECK-STRICT: import answers 201 for a good deck, 400 with every located problem for a bad one", async () => {
+    const id = await importDeck(server.url, cookie);
+    const before = (await (await api(server.url, "/api/decks", { cookie })).json()) as { id: string }[];
+    expect(before.some((d) => d.id === id)).toBe(true);
+    const bad = await api(server.url, "/api/decks/import", {
+      method: "POST",
+      cookie,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        ...SHORT_DECK,
+        questions: [{ kind: "single", text: "?", options: ["a"], correct: [3], extra: 1 }],
+      }),
+    });
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { error: { details: { question: number; path: string }[] } };
+    expect(body.error.details.length).toBeGreaterThanOrEqual(2);
+    expect(body.error.details.every((p) => p.question === 1)).toBe(true);
+    const after = (await (await api(server.url, "/api/decks", { cookie })).json()) as unknown[];
+    expect(after.length).toBe(before.length);
+  });
+
+  it("R-OWNER-ONLY: another instructor's deck is 404; state changes need the app's Origin", async () => {
+    const id = await importDeck(server.url, cookie);
+    const created = await api(server.url, "/api/instructors", {
+      method: "POST",
+      cookie,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Other", email: "other@example.com", password: "other-password" }),
+    });
+    expect(created.status).toBe(201);
+    const other = await signIn(server.url, { email: "other@example.com", password: "other-password" });
+    expect((await api(server.url, `/api/decks/${id}`, { cookie: other })).status).toBe(404);
+    expect((await api(server.url, `/api/decks/${id}`, { cookie })).status).toBe(200);
+    const foreign = await api(server.url, "/api/decks/import", {
+      method: "POST",
+      cookie,
+      headers: { "content-type": "application/json", origin: "http://evil.example" },
+      body: JSON.stringify(SHORT_DECK),
+    });
+    expect(foreign.status).toBe(403);
+  });
+
+  it("serves the pages with the usual security headers", async () => {
+    const res = await fetch(`${server.url}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+  });
+});
