@@ -88,7 +88,11 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
   const shutdown = () =>
     (closing ??= (async () => {
       server.close();
+      server.closeIdleConnections();
       await directory.closeAll();
+      // Disconnecting the sockets tells every client; phones reconnect and rejoin.
+      io.disconnectSockets(true);
+      server.closeAllConnections();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await db.$disconnect();
     })());

@@ -4,6 +4,8 @@
 // signed-in instructor.
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import { fromNodeHeaders } from "better-auth/node";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Db } from "./db/client";
@@ -16,7 +18,21 @@ export interface AuthOptions {
 }
 
 export function createAuth({ db, postgres, secret, publicUrl }: AuthOptions) {
+  // Better Auth limits sign-in per IP address; this adds a limit per account, so
+  // guessing one instructor's password from many addresses is slowed too.
+  const signInPerAccount = new RateLimiterMemory({ points: 20, duration: 300 });
   return betterAuth({
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase();
+        try {
+          await signInPerAccount.consume(email);
+        } catch {
+          throw new APIError("TOO_MANY_REQUESTS", { message: "Too many sign-in attempts: wait a few minutes." });
+        }
+      }),
+    },
     database: prismaAdapter(db, { provider: postgres ? "postgresql" : "sqlite" }),
     secret,
     baseURL: publicUrl,

@@ -10,6 +10,13 @@ import { isPostgresUrl } from "../env";
 
 export type Db = SqliteClient;
 
+/**
+ * How long a write waits for a lock held by another process (a backup, say).
+ * better-sqlite3 waits synchronously, so this is kept short: past it the write
+ * fails and the answer is refused with UNAVAILABLE rather than the server stalling.
+ */
+export const BUSY_TIMEOUT_MS = 2000;
+
 export function sqliteFilePath(url: string): string {
   return resolve(url.replace(/^file:/, ""));
 }
@@ -23,8 +30,8 @@ export async function openDatabase(url: string): Promise<Db> {
   const file = sqliteFilePath(url);
   mkdirSync(dirname(file), { recursive: true });
   // WAL lets readers run beside the writer; the busy timeout makes a locked
-  // database wait instead of failing at once (R-DB-BUSY).
-  const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 5000 }) });
+  // database wait briefly instead of failing at once (R-DB-BUSY).
+  const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS }) });
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$queryRawUnsafe("PRAGMA synchronous = FULL");
   return client;

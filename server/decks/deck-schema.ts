@@ -13,7 +13,11 @@ const questionSchema = z
     points: z.enum(POINTS_KINDS).default("standard"),
     explanation: z.string().max(3000).default(""),
     tags: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
-    imageUrl: z.url({ protocol: /^https?$/ }).max(1000).nullable().default(null),
+    imageUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(1000)
+      .nullable()
+      .default(null),
   })
   .superRefine((q, ctx) => {
     if (q.correct.some((i) => i >= q.options.length)) {
@@ -23,7 +27,11 @@ const questionSchema = z
       ctx.addIssue({ code: "custom", path: ["correct"], message: "an index is listed twice" });
     }
     if (q.kind !== "multiple" && q.correct.length !== 1) {
-      ctx.addIssue({ code: "custom", path: ["correct"], message: `a ${q.kind} question has exactly one correct option` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["correct"],
+        message: `a ${q.kind} question has exactly one correct option`,
+      });
     }
     if (q.kind === "truefalse" && q.options.length !== 2) {
       ctx.addIssue({ code: "custom", path: ["options"], message: "a true/false question has exactly two options" });

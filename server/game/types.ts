@@ -94,5 +94,4 @@ export type Effect =
   | { type: "hostChanged" };
 
 export type Outcome =
-  | { ok: true; state: GameState; effects: Effect[] }
-  | { ok: false; state: GameState; code: ErrorCode };
+  { ok: true; state: GameState; effects: Effect[] } | { ok: false; state: GameState; code: ErrorCode };

@@ -116,11 +116,7 @@ export class GameDirectory {
     for (const a of game.answers) {
       answers[a.questionIndex] = { ...answers[a.questionIndex], [a.playerId]: a };
     }
-    const replayed = replay(
-      { ...base, players, nextSeq: game.players.length, answers },
-      game.closedQuestions,
-      now,
-    );
+    const replayed = replay({ ...base, players, nextSeq: game.players.length, answers }, game.closedQuestions, now);
     const question = game.questions[game.questionIndex];
     const wasOpen = game.phase === "question" && !game.closedQuestions.some((c) => c.index === game.questionIndex);
     const restored: GameState = {

@@ -2,7 +2,7 @@
 // acknowledges, and emits the views. Knows nothing of sockets or Prisma: it talks
 // to small interfaces passed in, so tests can drive it without a network.
 import type { ErrorCode, HostView, PlayerView } from "../../lib/contract";
-import type { AnswerRow, GameRepository, PhaseSnapshot, StandingRow } from "../db/games";
+import type { GameRepository, PhaseSnapshot, StandingRow } from "../db/games";
 import { activePlayers, apply, timeLeftMs } from "../game/engine";
 import type { Command, Effect, GameState, Outcome } from "../game/types";
 import { hostView, playerView } from "../game/views";

@@ -2,8 +2,13 @@
 // createRealtime(httpServer, deps) → { io, directory }: the rooms talk to sockets
 // only through the RoomOutput made here.
 import type { Server as HttpServer } from "node:http";
-import { Server } from "socket.io";
-import type { HostClientToServer, HostServerToClient, PlayClientToServer, PlayServerToClient } from "../../lib/contract";
+import { Server, type Namespace } from "socket.io";
+import type {
+  HostClientToServer,
+  HostServerToClient,
+  PlayClientToServer,
+  PlayServerToClient,
+} from "../../lib/contract";
 import { MAX_FRAME_BYTES } from "../../lib/contract";
 import { errorBody } from "../../lib/error-messages";
 import { sessionUser, type Auth } from "../auth";
@@ -28,13 +33,13 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
     pingTimeout: 8_000,
     serveClient: false,
   });
-  const play = io.of("/play") as unknown as import("socket.io").Namespace<
+  const play = io.of("/play") as unknown as Namespace<
     PlayClientToServer,
     PlayServerToClient,
     Record<string, never>,
     PlaySocketData
   >;
-  const host = io.of("/host") as unknown as import("socket.io").Namespace<
+  const host = io.of("/host") as unknown as Namespace<
     HostClientToServer,
     HostServerToClient,
     Record<string, never>,

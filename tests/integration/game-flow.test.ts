@@ -12,7 +12,7 @@ describe.each(DATABASES)("a whole game (%s)", (database) => {
   });
   afterAll(async () => server?.dispose());
 
-  it("R-GAME-FLOW R-SCORE-SPEED R-NO-LEAK: lobby → questions → reveal → leaderboard → ended", async () => {
+  it("R-GAME-FLOW R-SCORE-SPEED R-NO-LEAK R-AUTO-CLOSE R-ACK-NO-ORACLE: lobby → questions → reveal → leaderboard → ended", async () => {
     const game = await hostGame(server.url);
     expect(game.pin).toMatch(/^\d{6}$/);
     expect(game.joinUrl).toBe(`${server.url}/join?pin=${game.pin}`);

@@ -1,4 +1,5 @@
 // /host: only a signed-in instructor from the app's own Origin, only for their own games.
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostView } from "../../lib/contract";
 import { api, call, connectHost, connectPlayer, signIn } from "./support/clients";
@@ -52,7 +53,7 @@ describe("host namespace security", () => {
   it("R-IDENTITY: host events on /play do nothing; a phone cannot control a game", async () => {
     const game = await hostGame(server.url);
     const phone = await connectPlayer(server.url);
-    phone.emit("start" as never, { gameId: game.gameId } as never);
+    (phone as unknown as Socket).emit("start", { gameId: game.gameId });
     await new Promise((r) => setTimeout(r, 300));
     const state = await call<{ state: HostView }>(game.host, "attach", { gameId: game.gameId });
     expect(state.ok && state.state.phase).toBe("lobby");

@@ -109,6 +109,17 @@ describe("engine", () => {
     expect(!reconnect.ok && reconnect.code).toBe("KICKED");
   });
 
+  it("R-RANK-TIEBREAK: equal scores rank by lower total answer time, then by who joined first", () => {
+    const practice = game([question({ points: "none" }), question({ points: "none" })]);
+    let s = must(withPlayers(practice, ["ann", "bob", "cat"]), { type: "start" }, 0);
+    s = must(s, answer("bob", ["b"]), 1_000);
+    s = must(s, answer("ann", ["a"]), 5_000);
+    s = must(s, answer("cat", ["c"]), 5_000);
+    expect(s.phase).toBe("reveal");
+    expect([s.players.bob?.rank, s.players.ann?.rank, s.players.cat?.rank]).toEqual([1, 2, 3]);
+    expect(s.players.ann?.score).toBe(0);
+  });
+
   it("R-RESTART: replaying the stored answers rebuilds the same scores and ranks", () => {
     let s = withPlayers(game([question(), question({ points: "double" })]), ["ann", "bob"]);
     s = must(s, { type: "start" }, 0);

@@ -1,0 +1,102 @@
+// Bad input at scale (fuzzing every event), a busy database, and a clean shutdown.
+import Database from "better-sqlite3";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ERROR_CODES, type HostView, type PlayerView } from "../../lib/contract";
+import { call, connectHost, connectPlayer, expectOk, nextState, signIn } from "./support/clients";
+import { hostGame, joinPhone } from "./support/game";
+import { startServer, type TestServer } from "./support/server";
+
+const PLAY_EVENTS = ["join", "rejoin", "answer"];
+const HOST_EVENTS = ["create", "attach", "start", "next", "skip", "pause", "resume", "end", "lock", "kick"];
+
+const payloadArb = (pin: string, gameId: string) =>
+  fc.oneof(
+    fc.anything({ maxDepth: 3, maxKeys: 6 }),
+    fc.record(
+      {
+        pin: fc.oneof(fc.constant(pin), fc.string({ maxLength: 8 }), fc.integer()),
+        nickname: fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: "binary", maxLength: 25 })),
+        token: fc.string({ maxLength: 140 }),
+        questionIndex: fc.oneof(fc.integer({ min: -5, max: 20 }), fc.double()),
+        optionIds: fc.array(fc.oneof(fc.constantFrom("a", "b", "c", "d", "z"), fc.string()), { maxLength: 8 }),
+        gameId: fc.oneof(fc.constant(gameId), fc.string({ maxLength: 70 })),
+        playerId: fc.string({ maxLength: 70 }),
+        locked: fc.oneof(fc.boolean(), fc.string()),
+        deckId: fc.string({ maxLength: 70 }),
+      },
+      { requiredKeys: [] },
+    ),
+  );
+
+describe("resilience", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => server?.dispose());
+
+  it("R-BAD-INPUT: fuzzed payloads on every event of both namespaces get a coded answer; the game carries on", async () => {
+    const game = await hostGame(server.url);
+    const honest = await joinPhone(server.url, game.pin, "Honest");
+    expectOk(await call(game.host, "start", { gameId: game.gameId }));
+    const fuzzHost = await connectHost(server.url, await signIn(server.url));
+    const fuzzPhone = await connectPlayer(server.url);
+    const codes = new Set<string>(ERROR_CODES);
+
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...PLAY_EVENTS.map((e) => ["play", e]), ...HOST_EVENTS.map((e) => ["host", e])),
+        payloadArb(game.pin, game.gameId),
+        async ([namespace, event], payload) => {
+          const socket = namespace === "play" ? fuzzPhone : fuzzHost;
+          const ack = await call(socket, event ?? "", payload);
+          expect(typeof ack.ok).toBe("boolean");
+          if (!ack.ok) expect(codes.has(ack.error.code), ack.error.code).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
+
+    // The honest player's question is still open and their answer still counts.
+    const reveal = nextState<PlayerView>(honest.socket, (v) => v.phase === "reveal");
+    const attach = await call<{ state: HostView }>(game.host, "attach", { gameId: game.gameId });
+    if (attach.ok && attach.state.phase === "question") {
+      expectOk(await call(honest.socket, "answer", { questionIndex: 0, optionIds: ["b"] }));
+      expect((await reveal).phase).toBe("reveal");
+    }
+    [fuzzHost, fuzzPhone, honest.socket, game.host].forEach((s) => s.close());
+  });
+
+  it("R-DB-BUSY: when the database stays locked, the answer is refused (never acknowledged and lost); then it goes on", async () => {
+    const game = await hostGame(server.url);
+    const ann = await joinPhone(server.url, game.pin, "Ann");
+    const bob = await joinPhone(server.url, game.pin, "Bob");
+    expectOk(await call(game.host, "start", { gameId: game.gameId }));
+    const blocker = new Database(server.databaseUrl.replace(/^file:/, ""));
+    blocker.exec("BEGIN EXCLUSIVE");
+    const refused = await call(ann.socket, "answer", { questionIndex: 0, optionIds: ["b"] });
+    blocker.exec("COMMIT");
+    blocker.close();
+    expect(!refused.ok && refused.error.code).toBe("UNAVAILABLE");
+    // The refused answer was not kept: Ann may answer again, and this time it stands.
+    expectOk(await call(ann.socket, "answer", { questionIndex: 0, optionIds: ["b"] }));
+    const again = await call(ann.socket, "answer", { questionIndex: 0, optionIds: ["a"] });
+    expect(!again.ok && again.error.code).toBe("ALREADY_ANSWERED");
+    [ann.socket, bob.socket, game.host].forEach((s) => s.close());
+  });
+
+  it("R-SHUTDOWN: SIGTERM writes what is pending and exits 0; the game is there after the restart", async () => {
+    const game = await hostGame(server.url);
+    const phone = await joinPhone(server.url, game.pin, "Stays");
+    const thinker = await joinPhone(server.url, game.pin, "Thinker");
+    expectOk(await call(game.host, "start", { gameId: game.gameId }));
+    expectOk(await call(phone.socket, "answer", { questionIndex: 0, optionIds: ["c"] }));
+    expect(await server.stop("SIGTERM")).toBe(0);
+    await server.restart();
+    const host = await connectHost(server.url, await signIn(server.url));
+    const back = expectOk(await call<{ state: HostView }>(host, "attach", { gameId: game.gameId }));
+    expect([back.state.phase, back.state.paused, back.state.answeredCount]).toEqual(["question", true, 1]);
+    [host, phone.socket, thinker.socket].forEach((s) => s.close());
+  });
+});
