@@ -16,6 +16,5 @@ export default defineConfig({
   engine: "js",
   schema: `${folder}/schema.prisma`,
   migrations: { path: `${folder}/migrations` },
-  adapter: async () =>
-    isPostgres ? new PrismaPg({ connectionString: url }) : new PrismaBetterSQLite3({ url }),
+  adapter: async () => (isPostgres ? new PrismaPg({ connectionString: url }) : new PrismaBetterSQLite3({ url })),
 });

@@ -119,11 +119,7 @@ export interface PlayerEndedView extends PlayerViewBase {
   correctCount: number;
 }
 export type PlayerView =
-  | PlayerLobbyView
-  | PlayerQuestionView
-  | PlayerRevealView
-  | PlayerLeaderboardView
-  | PlayerEndedView;
+  PlayerLobbyView | PlayerQuestionView | PlayerRevealView | PlayerLeaderboardView | PlayerEndedView;
 
 export interface HostPlayer {
   id: string;

@@ -20,10 +20,7 @@ export function derivePostgresSchema(sqliteSchema) {
     .replace("generated/sqlite", "generated/pg");
 }
 
-writeFileSync(
-  "prisma/pg/schema.prisma",
-  derivePostgresSchema(readFileSync("prisma/sqlite/schema.prisma", "utf8")),
-);
+writeFileSync("prisma/pg/schema.prisma", derivePostgresSchema(readFileSync("prisma/sqlite/schema.prisma", "utf8")));
 
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 for (const [folder, url] of [

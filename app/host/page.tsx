@@ -1,0 +1,5 @@
+import { DeckPicker } from "@/components/deck-picker";
+
+export default function HostHomePage() {
+  return <DeckPicker />;
+}

@@ -1,0 +1,34 @@
+import type { InputHTMLAttributes } from "react";
+
+interface FormFieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  id: string;
+  label: string;
+  hint?: string;
+}
+
+/** A labelled text input with an optional hint tied to it. */
+export function FormField({ id, label, hint, className = "", ...props }: FormFieldProps) {
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="text-sm font-bold text-slate-700">
+        {label}
+      </label>
+      <input
+        id={id}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...props}
+        className={`h-12 rounded-xl border-2 border-slate-300 bg-white px-4 text-lg text-slate-900 focus:border-indigo-600 focus:outline-none focus-visible:outline-3 focus-visible:outline-amber-500 ${className}`}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export const primaryButton =
+  "h-12 w-full rounded-xl bg-indigo-700 text-lg font-extrabold text-white shadow-md hover:bg-indigo-800 disabled:cursor-wait disabled:opacity-60";
+
+export const formError = "rounded-xl bg-rose-50 px-4 py-3 text-base font-semibold text-rose-800";

@@ -1,0 +1,91 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { HostPlayer, HostView } from "../../lib/contract";
+import { QrCode } from "../qr-code";
+import { StageButton } from "../stage-button";
+import { displayJoinAddress, spacedPin } from "./join-address";
+import { PlayerChips } from "./player-chips";
+import { LockIcon, UnlockIcon } from "../icons";
+
+interface HostLobbyProps {
+  view: HostView;
+  busy: boolean;
+  onStart: () => void;
+  onLock: (locked: boolean) => void;
+  onKick: (player: HostPlayer) => void;
+}
+
+export function HostLobby({ view, busy, onStart, onLock, onKick }: HostLobbyProps) {
+  const t = useTranslations("host");
+  const count = view.players.length;
+  return (
+    <div className="flex h-full min-h-0 flex-col gap-[3vh] px-[3vw] py-[3vh]">
+      <section className="flex shrink-0 items-center justify-between gap-[3vw] rounded-[2vw] bg-white/8 px-[3vw] py-[3vh] ring-1 ring-white/15">
+        <div className="flex min-w-0 flex-col gap-[2vh]">
+          <div>
+            <p className="text-[clamp(1rem,1.6vw,2rem)] font-semibold text-indigo-200">{t("joinAt")}</p>
+            <p className="truncate text-[clamp(1.6rem,3.2vw,4rem)] font-black text-white">
+              {displayJoinAddress(view.joinUrl)}
+            </p>
+          </div>
+          <div>
+            <p className="text-[clamp(1rem,1.6vw,2rem)] font-semibold text-indigo-200">{t("gamePin")}</p>
+            <p className="text-[clamp(4rem,9vw,11rem)] leading-none font-black tracking-wider text-amber-300 tabular-nums">
+              {spacedPin(view.pin)}
+            </p>
+          </div>
+        </div>
+        <figure className="flex shrink-0 flex-col items-center gap-[1vh]">
+          <QrCode
+            value={view.joinUrl}
+            alt={t("qrAlt", { url: view.joinUrl })}
+            className="size-[clamp(10rem,30vh,22rem)]"
+          />
+          <figcaption className="text-[clamp(0.9rem,1.3vw,1.6rem)] font-semibold text-indigo-200">
+            {t("orScan")}
+          </figcaption>
+        </figure>
+      </section>
+
+      <section className="flex min-h-0 flex-1 flex-col gap-[2vh]" aria-labelledby="lobby-players">
+        <div className="flex flex-wrap items-center gap-[1.5vw]">
+          <h2 id="lobby-players" className="text-[clamp(1.4rem,2.4vw,3rem)] font-black text-white">
+            {t("playerCount", { count })}
+          </h2>
+          {view.locked ? (
+            <p className="rounded-full bg-rose-700 px-[1.2vw] py-[0.6vh] text-[clamp(0.9rem,1.2vw,1.5rem)] font-bold text-white">
+              <LockIcon className="mr-[0.4em] align-[-0.1em]" />
+              {t("locked")}
+            </p>
+          ) : null}
+          <div className="ml-auto flex items-center gap-[1vw]">
+            <StageButton aria-pressed={view.locked} onClick={() => onLock(!view.locked)}>
+              {view.locked ? <UnlockIcon /> : <LockIcon />}
+              {view.locked ? t("unlock") : t("lock")}
+            </StageButton>
+            <StageButton
+              variant="primary"
+              shortcut="Space"
+              disabled={count === 0 || busy}
+              onClick={onStart}
+              aria-describedby={count === 0 ? "start-hint" : undefined}
+              className="px-[3vw]"
+            >
+              {t("start")}
+            </StageButton>
+          </div>
+        </div>
+        {count === 0 ? (
+          <p id="start-hint" className="animate-pulse text-[clamp(1.2rem,2vw,2.5rem)] font-semibold text-indigo-200">
+            {t("waitingForPlayers")} <span className="sr-only">{t("startHint")}</span>
+          </p>
+        ) : (
+          <div className="min-h-0 flex-1 overflow-y-auto p-1">
+            <PlayerChips players={view.players} onKick={onKick} />
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
