@@ -31,7 +31,10 @@ export function HostLobby({ view, busy, onStart, onLock, onKick }: HostLobbyProp
           </div>
           <div>
             <p className="text-[clamp(1rem,1.6vw,2rem)] font-semibold text-indigo-200">{t("gamePin")}</p>
-            <p className="text-[clamp(4rem,9vw,11rem)] leading-none font-black tracking-wider text-amber-300 tabular-nums">
+            <p
+              data-testid="game-pin"
+              className="text-[clamp(4rem,9vw,11rem)] leading-none font-black tracking-wider text-amber-300 tabular-nums"
+            >
               {spacedPin(view.pin)}
             </p>
           </div>

@@ -44,6 +44,12 @@ export function answersTo(state: GameState, questionIndex: number): Record<strin
   return state.answers[questionIndex] ?? {};
 }
 
+/**
+ * A phone that reloads or blinks off the Wi-Fi is still "connected" for this long:
+ * its reload must not close the question on everyone (R-AUTO-CLOSE).
+ */
+export const RECONNECT_GRACE_MS = 5_000;
+
 const ok = (state: GameState, ...effects: Effect[]): Outcome => ({ ok: true, state, effects });
 const fail = (state: GameState, code: Extract<Outcome, { ok: false }>["code"]): Outcome => ({
   ok: false,
@@ -63,9 +69,8 @@ export function apply(state: GameState, command: Command, now: number): Outcome 
     case "revokeAnswer":
       return revokeAnswer(state, command.playerId, command.questionIndex);
     case "tick":
-      return state.phase === "question" && !state.paused && timeLeftMs(state, now) === 0
-        ? close(state, now, false)
-        : ok(state);
+      if (state.phase !== "question" || state.paused) return ok(state);
+      return timeLeftMs(state, now) === 0 ? close(state, now, false) : closeIfAllAnswered(state, now);
     case "start":
       if (state.phase !== "lobby" || state.questions.length === 0) return fail(state, "WRONG_PHASE");
       return openQuestion(state, 0, now);
@@ -113,6 +118,7 @@ function join(state: GameState, command: Extract<Command, { type: "join" }>): Ou
     nicknameKey: command.nicknameKey,
     seq: state.nextSeq,
     connected: true,
+    disconnectedAt: null,
     kicked: false,
     score: 0,
     streak: 0,
@@ -132,7 +138,8 @@ function setConnected(state: GameState, playerId: string, connected: boolean, no
   const player = state.players[playerId];
   if (!player || player.kicked) return fail(state, player ? "KICKED" : "NOT_FOUND");
   if (player.connected === connected) return ok(state);
-  const next = { ...state, players: { ...state.players, [playerId]: { ...player, connected } } };
+  const changed = { ...player, connected, disconnectedAt: connected ? null : now };
+  const next = { ...state, players: { ...state.players, [playerId]: changed } };
   return closeIfAllAnswered(next, now, { type: "hostChanged" });
 }
 
@@ -202,7 +209,9 @@ function openQuestion(state: GameState, index: number, now: number): Outcome {
 /** R-AUTO-CLOSE: the question closes once every connected player has answered. */
 function closeIfAllAnswered(state: GameState, now: number, ...effects: Effect[]): Outcome {
   if (state.phase !== "question" || state.paused) return ok(state, ...effects);
-  const waiting = activePlayers(state).filter((p) => p.connected);
+  const waiting = activePlayers(state).filter(
+    (p) => p.connected || (p.disconnectedAt !== null && now - p.disconnectedAt < RECONNECT_GRACE_MS),
+  );
   const answers = answersTo(state, state.questionIndex);
   if (waiting.length === 0 || !waiting.every((p) => answers[p.id])) return ok(state, ...effects);
   const closed = close(state, now, false);

@@ -21,6 +21,8 @@ export interface PlayerState {
   /** Order of joining: the last tie-breaker, so ranks are a permutation. */
   seq: number;
   connected: boolean;
+  /** When the player's last socket went away; null while connected (or never seen since a restart). */
+  disconnectedAt: number | null;
   kicked: boolean;
   score: number;
   streak: number;

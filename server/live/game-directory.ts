@@ -104,6 +104,7 @@ export class GameDirectory {
         ...p,
         seq,
         connected: false,
+        disconnectedAt: null,
         score: 0,
         streak: 0,
         totalTimeMs: 0,

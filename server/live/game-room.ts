@@ -3,7 +3,7 @@
 // to small interfaces passed in, so tests can drive it without a network.
 import type { ErrorCode, HostView, PlayerView } from "../../lib/contract";
 import type { GameRepository, PhaseSnapshot, StandingRow } from "../db/games";
-import { activePlayers, apply, timeLeftMs } from "../game/engine";
+import { activePlayers, apply, RECONNECT_GRACE_MS, timeLeftMs } from "../game/engine";
 import type { Command, Effect, GameState, Outcome } from "../game/types";
 import { hostView, playerView } from "../game/views";
 import { AnswerWriter } from "./answer-writer";
@@ -126,7 +126,11 @@ export class GameRoom {
   disconnect(playerId: string): Promise<void> {
     return this.run(async () => {
       const outcome = this.apply({ type: "disconnect", playerId });
-      if (outcome.ok) await this.commit(outcome);
+      if (!outcome.ok) return;
+      await this.commit(outcome);
+      // Once the grace is over, the others' answers may be all that was missing.
+      const graceTimer = setTimeout(() => void this.run(() => this.tick()), RECONNECT_GRACE_MS + 10);
+      graceTimer.unref();
     });
   }
 
@@ -271,15 +275,13 @@ export class GameRoom {
     this.clearTimer("deadlineTimer");
     if (this.state.phase !== "question" || this.state.paused) return;
     const left = timeLeftMs(this.state, this.deps.clock.now());
-    this.deadlineTimer = setTimeout(
-      () =>
-        void this.run(async () => {
-          const outcome = this.apply({ type: "tick" });
-          if (outcome.ok && outcome.effects.length > 0) await this.commit(outcome);
-          else this.scheduleDeadline();
-        }),
-      left + 5,
-    );
+    this.deadlineTimer = setTimeout(() => void this.run(() => this.tick()), left + 5);
+  }
+
+  private async tick(): Promise<void> {
+    const outcome = this.apply({ type: "tick" });
+    if (outcome.ok && outcome.effects.length > 0) await this.commit(outcome);
+    else this.scheduleDeadline();
   }
 
   private scheduleHostUpdate(): void {

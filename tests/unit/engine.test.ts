@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { apply, replay, timeLeftMs } from "../../server/game/engine";
+import { apply, RECONNECT_GRACE_MS, replay, timeLeftMs } from "../../server/game/engine";
 import type { GameState } from "../../server/game/types";
 import { game, must, question, withPlayers } from "./helpers";
 
@@ -107,6 +107,18 @@ describe("engine", () => {
     expect(!answerOutcome.ok && answerOutcome.code).toBe("KICKED");
     const reconnect = apply(s, { type: "connect", playerId: "bob" }, 10);
     expect(!reconnect.ok && reconnect.code).toBe("KICKED");
+  });
+
+  it("R-AUTO-CLOSE: a phone that drops out (a reload) holds the question for a grace period, then no longer", () => {
+    let s = must(withPlayers(game(), ["ann", "bob"]), { type: "start" }, 0);
+    s = must(s, { type: "disconnect", playerId: "bob" }, 1_000);
+    s = must(s, answer("ann", ["b"]), 2_000);
+    expect(s.phase).toBe("question");
+    expect(must(s, { type: "tick" }, 1_000 + RECONNECT_GRACE_MS - 1).phase).toBe("question");
+    expect(must(s, { type: "tick" }, 1_000 + RECONNECT_GRACE_MS).phase).toBe("reveal");
+    const back = must(s, { type: "connect", playerId: "bob" }, 3_000);
+    expect(must(back, { type: "tick" }, 9_000).phase).toBe("question");
+    expect(must(back, answer("bob", ["a"]), 9_000).phase).toBe("reveal");
   });
 
   it("R-RANK-TIEBREAK: equal scores rank by lower total answer time, then by who joined first", () => {

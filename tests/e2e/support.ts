@@ -1,0 +1,61 @@
+// Browser-test helpers: a real server, a projector-sized host page and phone-sized
+// player pages in Debian's Chromium, axe-core on every screen, screenshots kept.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { ADMIN } from "../integration/support/server";
+
+export const PROJECTOR = { width: 1280, height: 720 };
+export const PROJECTOR_FULL_HD = { width: 1920, height: 1080 };
+export const PHONE = { width: 375, height: 812 };
+export const SMALL_PHONE = { width: 360, height: 640 };
+
+export type Locale = "ko" | "en";
+
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport: { width: number; height: number },
+  locale: Locale,
+) {
+  const context = await browser.newContext({ viewport, locale: locale === "ko" ? "ko-KR" : "en-US" });
+  await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url }]);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  return { page, errors };
+}
+
+/** Fails on any WCAG 2 A/AA violation axe-core finds on the page as it is now. */
+export async function expectAccessible(page: Page, screen: string) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const problems = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(problems, screen).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `test-results/screens/${name}.png` });
+}
+
+export async function signInAndHost(
+  page: Page,
+  url: string,
+  deckFile: string,
+  labels: { email: string; password: string; signIn: string; hostDeck: (title: string) => string },
+) {
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel(labels.email).fill(ADMIN.email);
+  await page.getByLabel(labels.password).fill(ADMIN.password);
+  await page.getByRole("button", { name: labels.signIn }).click();
+  await page.waitForURL(`${url}/host`);
+  const deck = JSON.parse(readFileSync(deckFile, "utf8")) as { title: string };
+  const imported = await page.request.post(`${url}/api/decks/import`, { data: deck, headers: { Origin: url } });
+  expect(imported.status()).toBe(201);
+  await page.reload();
+  await page.getByRole("button", { name: labels.hostDeck(deck.title) }).click();
+  await page.waitForURL(/\/host\/[\w-]+$/);
+  const pin = (await page.getByTestId("game-pin").innerText()).replace(/\D/g, "");
+  expect(pin).toMatch(/^\d{6}$/);
+  return pin;
+}
