@@ -7,7 +7,7 @@ export function RankMovement({ rank, previousRank }: { rank: number; previousRan
   const t = useTranslations("host");
   if (previousRank === null) {
     return (
-      <span className="rounded-full bg-sky-100 px-3 py-1 text-[0.7em] font-bold text-sky-800 uppercase">
+      <span className="rounded-full bg-sky-100 px-3 py-1 whitespace-nowrap text-[0.7em] font-bold text-sky-800 uppercase">
         {t("newEntry")}
       </span>
     );

@@ -15,7 +15,7 @@ import {
 
 let server: TestServer;
 test.beforeAll(async () => {
-  mkdirSync("test-results/screens", { recursive: true });
+  mkdirSync("screenshots", { recursive: true });
   server = await startServer();
 });
 test.afterAll(async () => server?.dispose());

@@ -35,7 +35,7 @@ export async function expectAccessible(page: Page, screen: string) {
 
 export async function screenshot(page: Page, name: string) {
   await page.waitForTimeout(300);
-  await page.screenshot({ path: `test-results/screens/${name}.png` });
+  await page.screenshot({ path: `screenshots/${name}.png` });
 }
 
 export async function signInAndHost(
