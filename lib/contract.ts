@@ -149,6 +149,8 @@ export interface HostView {
   players: HostPlayer[];
   question: PublicQuestion | null;
   answeredCount: number;
+  /** Players with a live connection: who the open question is still waiting for. */
+  connectedCount: number;
   correctOptionIds: string[] | null;
   optionCounts: Record<string, number> | null;
   explanation: string | null;

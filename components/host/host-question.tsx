@@ -57,7 +57,10 @@ export function HostQuestion({ view, question, receivedAt }: HostQuestionProps) 
             className="rounded-[1vw] bg-white/10 px-[1.2vw] py-[1vh] text-center text-[clamp(1.1rem,1.9vw,2.4rem)] font-black text-white tabular-nums"
             aria-live="polite"
           >
-            {t("answered", { answered: view.answeredCount, total: view.players.length })}
+            {t("answered", {
+              answered: view.answeredCount,
+              total: Math.max(view.answeredCount, view.connectedCount),
+            })}
           </p>
         </aside>
       </div>

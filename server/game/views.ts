@@ -113,6 +113,7 @@ export function hostView(state: GameState, now: number, joinUrl: string): HostVi
       .map((p) => ({ id: p.id, nickname: p.nickname, score: p.score, connected: p.connected })),
     question: state.phase === "lobby" ? null : publicQuestion(state, now),
     answeredCount: players.filter((p) => answers[p.id]).length,
+    connectedCount: players.filter((p) => p.connected).length,
     correctOptionIds: revealed && def ? correctOptionIds(def) : null,
     optionCounts: revealed ? optionCounts(state) : null,
     explanation: revealed && def ? def.explanation : null,

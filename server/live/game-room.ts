@@ -43,12 +43,15 @@ export type HostCommand = Extract<
 export const HOST_UPDATE_INTERVAL_MS = 250;
 /** How often an open question's remaining time is written (the crash-recovery heartbeat). */
 export const HEARTBEAT_MS = 1000;
+/** Phones in the lobby see the player count grow, refreshed at most this often. */
+export const LOBBY_UPDATE_INTERVAL_MS = 2000;
 
 export class GameRoom {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly writer: AnswerWriter;
   private deadlineTimer: NodeJS.Timeout | null = null;
   private hostTimer: NodeJS.Timeout | null = null;
+  private lobbyTimer: NodeJS.Timeout | null = null;
   private readonly heartbeatTimer: NodeJS.Timeout;
   private lastHostEmit = 0;
   /** A phase write failed: the heartbeat retries it until it lands. */
@@ -179,6 +182,7 @@ export class GameRoom {
     clearInterval(this.heartbeatTimer);
     this.clearTimer("deadlineTimer");
     this.clearTimer("hostTimer");
+    this.clearTimer("lobbyTimer");
     await this.run(async () => {
       await this.writer.flush();
       await this.persistPhase();
@@ -210,6 +214,9 @@ export class GameRoom {
       this.broadcast();
     } else if (outcome.effects.some((e) => e.type === "hostChanged")) {
       this.scheduleHostUpdate();
+      if (this.state.phase === "lobby" && outcome.effects.some((e) => e.type === "playerJoined")) {
+        this.scheduleLobbyUpdate();
+      }
     }
   }
 
@@ -293,6 +300,14 @@ export class GameRoom {
     }, wait);
   }
 
+  private scheduleLobbyUpdate(): void {
+    if (this.lobbyTimer) return;
+    this.lobbyTimer = setTimeout(() => {
+      this.lobbyTimer = null;
+      if (this.state.phase === "lobby") this.emitPlayers();
+    }, LOBBY_UPDATE_INTERVAL_MS);
+  }
+
   private emitHost(): void {
     this.lastHostEmit = Date.now();
     this.deps.output.host(this.id, this.hostView());
@@ -301,6 +316,10 @@ export class GameRoom {
   private broadcast(): void {
     this.clearTimer("hostTimer");
     this.emitHost();
+    this.emitPlayers();
+  }
+
+  private emitPlayers(): void {
     const now = this.deps.clock.now();
     for (const player of activePlayers(this.state)) {
       if (!player.connected) continue;
@@ -309,7 +328,7 @@ export class GameRoom {
     }
   }
 
-  private clearTimer(name: "deadlineTimer" | "hostTimer"): void {
+  private clearTimer(name: "deadlineTimer" | "hostTimer" | "lobbyTimer"): void {
     const timer = this[name];
     if (timer) clearTimeout(timer);
     this[name] = null;

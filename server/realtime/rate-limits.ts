@@ -1,10 +1,12 @@
 // Rate limits (R-RATE-LIMIT) with rate-limiter-flexible, in memory. Sized so that a
-// classroom behind one NAT address (60 joins in 10 s) gets in while a flood does not.
+// classroom behind one NAT address (60 joins in 10 s, and far more) gets in while a flood does not.
 import { RateLimiterMemory } from "rate-limiter-flexible";
 
 export function createRateLimits() {
   return {
-    joinPerIp: new RateLimiterMemory({ points: 150, duration: 10 }),
+    // Generous: a whole lecture hall may share one address; floods are cut per socket
+    // and wrong PINs per address below.
+    joinPerIp: new RateLimiterMemory({ points: 500, duration: 10 }),
     joinPerSocket: new RateLimiterMemory({ points: 8, duration: 10 }),
     /** A wrong PIN costs more than a join: PIN guessing is slowed to uselessness. */
     pinMissPerIp: new RateLimiterMemory({ points: 30, duration: 60, blockDuration: 60 }),

@@ -33,6 +33,14 @@ describe.each(DATABASES)("a whole game (%s)", (database) => {
       expect(views[0]?.phase === "question" && views[0].question.index).toBe(index);
 
       const right = correctIds(index);
+      if (index === 0) {
+        // R-NO-LEAK: neither the phone pages nor the API tell a player anything while a question is open.
+        for (const path of [`/join?pin=${game.pin}`, "/play", "/api/decks"]) {
+          const body = await (await fetch(`${server.url}${path}`)).text();
+          expect(body, path).not.toContain("74 days");
+          expect(body, path).not.toContain("correctOptionIds");
+        }
+      }
       const wrongChoice = index === 2 ? ["b"] : ["a"];
       const revealed = phones.map((p) => nextState<PlayerRevealView>(p.socket, (v) => v.phase === "reveal"));
       const hostReveal = nextState<HostView>(game.host, (v) => v.phase === "reveal");

@@ -1,4 +1,6 @@
 // The HTTP contract: sign-in, 401 without a session, decks, import, ownership.
+import { statSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, signIn } from "./support/clients";
 import { SHORT_DECK, importDeck } from "./support/game";
@@ -105,10 +107,23 @@ describe.each(DATABASES)("HTTP API (%s)", (database) => {
     expect(foreign.status).toBe(403);
   });
 
-  it("serves the pages with the usual security headers", async () => {
+  it("R-CSP: pages carry a strict Content-Security-Policy whose nonce is on every script", async () => {
     const res = await fetch(`${server.url}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("x-frame-options")).toBe("DENY");
+    const policy = res.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    const html = await res.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it("R-SECRET: the generated session secret is kept with mode 0600", () => {
+    expect(statSync(join(server.dataDir, "secret")).mode & 0o777).toBe(0o600);
   });
 });

@@ -68,6 +68,48 @@ describe("resilience", () => {
     [fuzzHost, fuzzPhone, honest.socket, game.host].forEach((s) => s.close());
   });
 
+  it("R-RECONNECT-STORM: 200 phones that all lose their connection at once are all back, in the current phase, at once", async () => {
+    const game = await hostGame(server.url);
+    const phones = [];
+    for (let i = 0; i < 200; i += 20) {
+      phones.push(
+        ...(await Promise.all(
+          Array.from({ length: 20 }, (_, j) => joinPhone(server.url, game.pin, `Player ${i + j}`)),
+        )),
+      );
+    }
+    expectOk(await call(game.host, "start", { gameId: game.gameId }));
+    await Promise.all(
+      phones.slice(0, 100).map((p) => call(p.socket, "answer", { questionIndex: 0, optionIds: ["b"] })),
+    );
+    phones.forEach((p) => p.socket.disconnect());
+    const started = Date.now();
+    const back = await Promise.all(
+      phones.map(async (p) => {
+        const socket = await connectPlayer(server.url);
+        const ack = expectOk(await call<{ state: PlayerView }>(socket, "rejoin", { token: p.token }));
+        socket.close();
+        return ack.state;
+      }),
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(back.every((v) => v.phase === "question")).toBe(true);
+    expect(back.filter((v) => v.phase === "question" && v.answeredOptionIds !== null)).toHaveLength(100);
+    game.host.close();
+  });
+
+  it("R-RATE-LIMIT: an answer flood from one socket is cut off with RATE_LIMITED; the server carries on", async () => {
+    const game = await hostGame(server.url);
+    const flooder = await joinPhone(server.url, game.pin, "Flooder");
+    const codes = await Promise.all(
+      Array.from({ length: 40 }, () => call(flooder.socket, "answer", { questionIndex: 0, optionIds: ["a"] })),
+    );
+    expect(codes.some((c) => !c.ok && c.error.code === "RATE_LIMITED")).toBe(true);
+    const attach = await call<{ state: HostView }>(game.host, "attach", { gameId: game.gameId });
+    expect(attach.ok && attach.state.players).toHaveLength(1);
+    [flooder.socket, game.host].forEach((s) => s.close());
+  });
+
   it("R-DB-BUSY: when the database stays locked, the answer is refused (never acknowledged and lost); then it goes on", async () => {
     const game = await hostGame(server.url);
     const ann = await joinPhone(server.url, game.pin, "Ann");
