@@ -61,13 +61,21 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
 }
 
 export async function startServer(
-  options: { database?: DatabaseKind; env?: Record<string, string> } = {},
+  options: {
+    database?: DatabaseKind;
+    env?: Record<string, string>;
+    /** Put the SQLite file in a folder that does not exist yet, as on a fresh install. */
+    freshDatabaseFolder?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "quizroom-test-"));
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const postgres = options.database === "postgres" ? await createPostgresDatabase() : null;
-  const databaseUrl = postgres?.url ?? `file:${join(dataDir, "quizroom.db")}`;
+  const sqliteFile = options.freshDatabaseFolder
+    ? join(dataDir, "not", "yet", "there", "quizroom.db")
+    : join(dataDir, "quizroom.db");
+  const databaseUrl = postgres?.url ?? `file:${sqliteFile}`;
   let child: ChildProcess | null = null;
   let log = "";
 
