@@ -112,14 +112,28 @@ function join(state: GameState, command: Extract<Command, { type: "join" }>): Ou
   if (activePlayers(state).length >= state.maxPlayers) return fail(state, "GAME_FULL");
   const taken = Object.values(state.players).some((p) => p.nicknameKey === command.nicknameKey);
   if (taken) return fail(state, "NICKNAME_TAKEN");
-  const player: PlayerState = {
+  const player = newPlayer({
     id: command.playerId,
     nickname: command.nickname,
     nicknameKey: command.nicknameKey,
     seq: state.nextSeq,
     connected: true,
-    disconnectedAt: null,
     kicked: false,
+  });
+  return ok(
+    { ...state, players: { ...state.players, [player.id]: player }, nextSeq: state.nextSeq + 1 },
+    { type: "playerJoined", playerId: player.id },
+    { type: "hostChanged" },
+  );
+}
+
+/** A player with nothing scored yet: on join, and before a restart replays the answers. */
+export function newPlayer(
+  init: Pick<PlayerState, "id" | "nickname" | "nicknameKey" | "seq" | "connected" | "kicked">,
+): PlayerState {
+  return {
+    ...init,
+    disconnectedAt: null,
     score: 0,
     streak: 0,
     totalTimeMs: 0,
@@ -127,11 +141,6 @@ function join(state: GameState, command: Extract<Command, { type: "join" }>): Ou
     rank: null,
     previousRank: null,
   };
-  return ok(
-    { ...state, players: { ...state.players, [player.id]: player }, nextSeq: state.nextSeq + 1 },
-    { type: "playerJoined", playerId: player.id },
-    { type: "hostChanged" },
-  );
 }
 
 function setConnected(state: GameState, playerId: string, connected: boolean, now: number): Outcome {

@@ -3,7 +3,7 @@
 // passed in: never a module global.
 import type { DeckRepository } from "../db/decks";
 import type { GameRepository, StoredGame } from "../db/games";
-import { newGameState, replay, timeLimitMs } from "../game/engine";
+import { newGameState, newPlayer, replay, timeLimitMs } from "../game/engine";
 import type { GameState, PlayerState } from "../game/types";
 import { GameRoom, type RoomDeps } from "./game-room";
 import { hashToken, newId, newPin } from "./tokens";
@@ -100,18 +100,7 @@ export class GameDirectory {
     const base = newGameState({ ...game, maxPlayers: this.deps.maxPlayers });
     const players: Record<string, PlayerState> = {};
     game.players.forEach((p, seq) => {
-      players[p.id] = {
-        ...p,
-        seq,
-        connected: false,
-        disconnectedAt: null,
-        score: 0,
-        streak: 0,
-        totalTimeMs: 0,
-        correctCount: 0,
-        rank: null,
-        previousRank: null,
-      };
+      players[p.id] = newPlayer({ ...p, seq, connected: false });
     });
     const answers: GameState["answers"] = {};
     for (const a of game.answers) {

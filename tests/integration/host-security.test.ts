@@ -2,7 +2,7 @@
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostView } from "../../lib/contract";
-import { api, call, connectHost, connectPlayer, signIn } from "./support/clients";
+import { call, connectHost, connectPlayer, signIn, postJson } from "./support/clients";
 import { hostGame } from "./support/game";
 import { startServer, type TestServer } from "./support/server";
 
@@ -26,12 +26,12 @@ describe("host namespace security", () => {
   it("R-OWNER-ONLY: another instructor's game is NOT_FOUND for every host action", async () => {
     const game = await hostGame(server.url);
     const cookie = await signIn(server.url);
-    await api(server.url, "/api/instructors", {
-      method: "POST",
+    await postJson(
+      server.url,
+      "/api/instructors",
+      { name: "Intruder", email: "intruder@example.com", password: "intruder-pass" },
       cookie,
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: "Intruder", email: "intruder@example.com", password: "intruder-pass" }),
-    });
+    );
     const intruder = await connectHost(
       server.url,
       await signIn(server.url, { email: "intruder@example.com", password: "intruder-pass" }),

@@ -2,7 +2,7 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, signIn } from "./support/clients";
+import { api, signIn, postJson } from "./support/clients";
 import { SHORT_DECK, importDeck } from "./support/game";
 import { ADMIN, DATABASES, startServer, type TestServer } from "./support/server";
 
@@ -16,17 +16,12 @@ describe.each(DATABASES)("HTTP API (%s)", (database) => {
   afterAll(async () => server?.dispose());
 
   it("R-AUTH: sign-in with the environment's admin; a wrong password is 401", async () => {
-    const wrong = await api(server.url, "/api/auth/sign-in/email", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: ADMIN.email, password: "not-the-password" }),
+    const wrong = await postJson(server.url, "/api/auth/sign-in/email", {
+      email: ADMIN.email,
+      password: "not-the-password",
     });
     expect(wrong.status).toBe(401);
-    const ok = await api(server.url, "/api/auth/sign-in/email", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(ADMIN),
-    });
+    const ok = await postJson(server.url, "/api/auth/sign-in/email", ADMIN);
     expect(ok.status).toBe(200);
     const setCookie = ok.headers.getSetCookie().join("\n");
     expect(setCookie).toMatch(/session_token=.*HttpOnly/i);
@@ -37,19 +32,11 @@ describe.each(DATABASES)("HTTP API (%s)", (database) => {
     for (const path of ["/api/decks", "/api/me", "/api/decks/whatever"]) {
       expect((await api(server.url, path)).status, path).toBe(401);
     }
-    const post = await api(server.url, "/api/decks/import", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(SHORT_DECK),
-    });
+    const post = await postJson(server.url, "/api/decks/import", SHORT_DECK);
     expect(post.status).toBe(401);
     // Setup is closed once an instructor exists.
     expect(await (await api(server.url, "/api/setup")).json()).toEqual({ needed: false });
-    const setup = await api(server.url, "/api/setup", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: "x", email: "x@example.com", password: "12345678" }),
-    });
+    const setup = await postJson(server.url, "/api/setup", { name: "x", email: "x@example.com", password: "12345678" });
     expect(setup.status).toBe(401);
   });
 
@@ -69,15 +56,15 @@ describe.each(DATABASES)("HTTP API (%s)", (database) => {
     const id = await importDeck(server.url, cookie);
     const before = (await (await api(server.url, "/api/decks", { cookie })).json()) as { id: string }[];
     expect(before.some((d) => d.id === id)).toBe(true);
-    const bad = await api(server.url, "/api/decks/import", {
-      method: "POST",
-      cookie,
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
+    const bad = await postJson(
+      server.url,
+      "/api/decks/import",
+      {
         ...SHORT_DECK,
         questions: [{ kind: "single", text: "?", options: ["a"], correct: [3], extra: 1 }],
-      }),
-    });
+      },
+      cookie,
+    );
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as { error: { details: { question: number; path: string }[] } };
     expect(body.error.details.length).toBeGreaterThanOrEqual(2);
@@ -88,12 +75,12 @@ describe.each(DATABASES)("HTTP API (%s)", (database) => {
 
   it("R-OWNER-ONLY: another instructor's deck is 404; state changes need the app's Origin", async () => {
     const id = await importDeck(server.url, cookie);
-    const created = await api(server.url, "/api/instructors", {
-      method: "POST",
+    const created = await postJson(
+      server.url,
+      "/api/instructors",
+      { name: "Other", email: "other@example.com", password: "other-password" },
       cookie,
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: "Other", email: "other@example.com", password: "other-password" }),
-    });
+    );
     expect(created.status).toBe(201);
     const other = await signIn(server.url, { email: "other@example.com", password: "other-password" });
     expect((await api(server.url, `/api/decks/${id}`, { cookie: other })).status).toBe(404);

@@ -31,6 +31,16 @@ export async function api(url: string, path: string, init: RequestInit & { cooki
   return fetch(`${url}${path}`, { ...init, headers });
 }
 
+/** POSTs a JSON body (with the app's Origin, as a browser would). */
+export function postJson(url: string, path: string, body: unknown, cookie?: string) {
+  return api(url, path, {
+    method: "POST",
+    ...(cookie ? { cookie } : {}),
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
+
 export function connectHost(url: string, cookie: string, origin = url): Promise<HostClient> {
   const socket: HostClient = io(`${url}/host`, {
     transports: ["websocket"],

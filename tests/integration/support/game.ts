@@ -2,7 +2,16 @@
 // payload they receive, so tests can check what a phone could ever have seen.
 import { readFileSync } from "node:fs";
 import type { HostView, PlayerView } from "../../../lib/contract";
-import { api, call, connectHost, connectPlayer, expectOk, signIn, type HostClient, type PlayClient } from "./clients";
+import {
+  call,
+  connectHost,
+  connectPlayer,
+  expectOk,
+  signIn,
+  type HostClient,
+  type PlayClient,
+  postJson,
+} from "./clients";
 
 export const SHORT_DECK = JSON.parse(readFileSync("tests/fixtures/short-deck.json", "utf8")) as {
   questions: { correct: number[]; options: string[] }[];
@@ -20,12 +29,7 @@ export interface Phone {
 }
 
 export async function importDeck(url: string, cookie: string, deck: unknown = SHORT_DECK): Promise<string> {
-  const res = await api(url, "/api/decks/import", {
-    method: "POST",
-    cookie,
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(deck),
-  });
+  const res = await postJson(url, "/api/decks/import", deck, cookie);
   if (res.status !== 201) throw new Error(`import failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: string }).id;
 }
