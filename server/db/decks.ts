@@ -32,9 +32,14 @@ export function createDeckRepository(db: Db) {
     async list(userId: string): Promise<DeckSummary[]> {
       const decks = await db.deck.findMany({
         where: visibleTo(userId),
-        orderBy: [{ ownerId: "asc" }, { createdAt: "desc" }],
+        orderBy: { createdAt: "desc" },
         include: { _count: { select: { questions: true } } },
       });
+      // Built-in course decks first (Korean, the course's language, before English),
+      // then the instructor's own, newest first; the same order on both databases.
+      const builtinRank = (d: { ownerId: string | null; language: string }) =>
+        d.ownerId === null ? (d.language === "ko" ? 0 : 1) : 2;
+      decks.sort((a, b) => builtinRank(a) - builtinRank(b));
       return decks.map((d) => ({
         id: d.id,
         title: d.title,
