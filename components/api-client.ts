@@ -54,7 +54,15 @@ export interface DeckSummary {
   builtin: boolean;
 }
 
-export const fetchSetupNeeded = async () => (await apiGet<{ needed: boolean }>("/api/setup")).needed;
+/** Once an instructor exists, /api/setup answers 401 to a visitor: setup is not needed. */
+export const fetchSetupNeeded = async () => {
+  try {
+    return (await apiGet<{ needed: boolean }>("/api/setup")).needed;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return false;
+    throw error;
+  }
+};
 export const fetchMe = () => apiGet<Me>("/api/me");
 export const fetchDecks = () => apiGet<DeckSummary[]>("/api/decks");
 export const signIn = (email: string, password: string) =>

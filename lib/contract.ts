@@ -40,6 +40,9 @@ export const MAX_NICKNAME_LENGTH = 20;
 /** Socket.IO's frame cap: a bigger frame closes that one connection, nothing else. */
 export const MAX_FRAME_BYTES = 4096;
 
+/** Option ids are letters by position: they say where an option is, never whether it is right. */
+export const OPTION_IDS = ["a", "b", "c", "d", "e", "f"] as const;
+
 // --- payloads (client → server) ---
 const pin = z.string().regex(/^\d{6}$/, "a PIN is 6 digits");
 const id = z.string().min(1).max(64);
@@ -47,7 +50,11 @@ export const joinPayload = z.strictObject({ pin, nickname: z.string().max(200) }
 export const rejoinPayload = z.strictObject({ token: z.string().min(16).max(128) });
 export const answerPayload = z.strictObject({
   questionIndex: z.number().int().min(0).max(10_000),
-  optionIds: z.array(z.string().max(8)).min(1).max(6),
+  optionIds: z
+    .array(z.enum(OPTION_IDS))
+    .min(1)
+    .max(OPTION_IDS.length)
+    .refine((ids) => new Set(ids).size === ids.length, "option ids must be distinct"),
 });
 export const createPayload = z.strictObject({ deckId: id });
 export const gamePayload = z.strictObject({ gameId: id });
@@ -56,7 +63,11 @@ export const kickPayload = z.strictObject({ gameId: id, playerId: id });
 
 export type JoinPayload = z.infer<typeof joinPayload>;
 export type RejoinPayload = z.infer<typeof rejoinPayload>;
-export type AnswerPayload = z.infer<typeof answerPayload>;
+/** What a client sends; the server narrows optionIds to known letters when it validates. */
+export interface AnswerPayload {
+  questionIndex: number;
+  optionIds: string[];
+}
 export type CreatePayload = z.infer<typeof createPayload>;
 export type GamePayload = z.infer<typeof gamePayload>;
 export type LockPayload = z.infer<typeof lockPayload>;
@@ -183,6 +194,3 @@ export interface HostClientToServer {
 export interface HostServerToClient {
   state: (view: HostView) => void;
 }
-
-/** Option ids are letters by position: they say where an option is, never whether it is right. */
-export const OPTION_IDS = ["a", "b", "c", "d", "e", "f"] as const;

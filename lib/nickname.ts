@@ -11,7 +11,7 @@ export type NicknameCheck =
 
 const english = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
-const STACKED_MARKS = /\p{M}{3,}/u;
+const STACKED_MARKS = /\p{M}{2,}/u;
 
 /** Hangul compatibility jamo and letters only: "ㅅ.ㅂ", "시 발" and "씨1발" match alike. */
 function squeezeForMatching(text: string): string {

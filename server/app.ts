@@ -2,7 +2,7 @@
 // Socket.IO and the Next.js pages. Used by index.ts and by the integration tests.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { toNodeHandler } from "better-auth/node";
-import { createAuth } from "./auth";
+import { CLIENT_IP_HEADER, createAuth } from "./auth";
 import { ensureAdmin, seedBuiltinDecks } from "./bootstrap";
 import { openDatabase, type Db } from "./db/client";
 import { createDeckRepository } from "./db/decks";
@@ -50,6 +50,7 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
   const server = createServer((req, res) => {
     securityHeaders(res);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (path.startsWith("/api/auth/")) req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     const handled = path.startsWith("/api/auth/")
       ? authHandler(req, res)
       : path.startsWith("/api/")

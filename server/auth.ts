@@ -10,6 +10,8 @@ import { fromNodeHeaders } from "better-auth/node";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Db } from "./db/client";
 
+export const CLIENT_IP_HEADER = "x-quizroom-client-ip";
+
 export interface AuthOptions {
   db: Db;
   postgres: boolean;
@@ -18,19 +20,23 @@ export interface AuthOptions {
 }
 
 export function createAuth({ db, postgres, secret, publicUrl }: AuthOptions) {
-  // Better Auth limits sign-in per IP address; this adds a limit per account, so
-  // guessing one instructor's password from many addresses is slowed too.
-  const signInPerAccount = new RateLimiterMemory({ points: 20, duration: 300 });
+  // Better Auth limits sign-in per IP address; this adds failures per account, so
+  // guessing one instructor's password from many addresses is slowed too, while
+  // the instructor's own successful sign-ins cost nothing.
+  const failuresPerAccount = new RateLimiterMemory({ points: 10, duration: 600 });
+  const accountOf = (body: unknown) => String((body as { email?: unknown } | undefined)?.email ?? "").toLowerCase();
   return betterAuth({
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase();
-        try {
-          await signInPerAccount.consume(email);
-        } catch {
-          throw new APIError("TOO_MANY_REQUESTS", { message: "Too many sign-in attempts: wait a few minutes." });
+        const used = await failuresPerAccount.get(accountOf(ctx.body));
+        if (used && used.remainingPoints <= 0) {
+          throw new APIError("TOO_MANY_REQUESTS", { message: "Too many failed sign-ins: wait a few minutes." });
         }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email" || !(ctx.context.returned instanceof APIError)) return;
+        await failuresPerAccount.consume(accountOf(ctx.body)).catch(() => undefined);
       }),
     },
     database: prismaAdapter(db, { provider: postgres ? "postgresql" : "sqlite" }),
@@ -42,9 +48,14 @@ export function createAuth({ db, postgres, secret, publicUrl }: AuthOptions) {
     rateLimit: {
       enabled: true,
       storage: "memory",
-      customRules: { "/sign-in/email": { window: 60, max: 10 } },
+      customRules: { "/sign-in/email": { window: 60, max: 20 } },
     },
-    advanced: { useSecureCookies: publicUrl.startsWith("https://") },
+    advanced: {
+      useSecureCookies: publicUrl.startsWith("https://"),
+      // The client's address as the server saw it (server/app.ts sets this header,
+      // overwriting any sent); X-Forwarded-For from a client would be a free pass.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
     telemetry: { enabled: false },
   });
 }

@@ -1,7 +1,7 @@
 // The game as a pure reducer: apply(state, command, now) → outcome. No I/O, no
 // timers, no Date.now(): the room passes the time in, tests pass a fake clock.
 import { OPTION_IDS } from "../../lib/contract";
-import { isCorrectChoice, pointsFor, rankPlayers, streakBonus } from "./scoring";
+import { closeRanks, isCorrectChoice, pointsFor, rankPlayers, streakBonus } from "./scoring";
 import type {
   AnswerRecord,
   Command,
@@ -34,6 +34,11 @@ export function timeLeftMs(state: GameState, now: number): number {
 
 export function correctOptionIds(question: QuestionDef): string[] {
   return question.correct.map((i) => OPTION_IDS[i] ?? "?");
+}
+
+/** Own keys only: a player id such as "constructor" must not find Object.prototype's. */
+export function playerOf(state: GameState, playerId: string): PlayerState | undefined {
+  return Object.hasOwn(state.players, playerId) ? state.players[playerId] : undefined;
 }
 
 export function activePlayers(state: GameState): PlayerState[] {
@@ -91,7 +96,7 @@ export function apply(state: GameState, command: Command, now: number): Outcome 
       );
     case "resume":
       if (state.phase !== "question" || !state.paused) return fail(state, "WRONG_PHASE");
-      return ok({ ...state, paused: false, runningSince: now }, { type: "phaseChanged" });
+      return ok({ ...resumeGrace(state, now), paused: false, runningSince: now }, { type: "phaseChanged" });
     case "end":
       if (state.phase === "ended") return fail(state, "WRONG_PHASE");
       return ok(
@@ -144,7 +149,7 @@ export function newPlayer(
 }
 
 function setConnected(state: GameState, playerId: string, connected: boolean, now: number): Outcome {
-  const player = state.players[playerId];
+  const player = playerOf(state, playerId);
   if (!player || player.kicked) return fail(state, player ? "KICKED" : "NOT_FOUND");
   if (player.connected === connected) return ok(state);
   const changed = { ...player, connected, disconnectedAt: connected ? null : now };
@@ -152,19 +157,24 @@ function setConnected(state: GameState, playerId: string, connected: boolean, no
   return closeIfAllAnswered(next, now, { type: "hostChanged" });
 }
 
+/**
+ * R-ANSWER-ORDER: INVALID_PAYLOAD, ALREADY_ANSWERED, WRONG_PHASE, PAUSED, LATE.
+ * An accepted answer does not close the question here: the room ticks once the
+ * answer is written, so a question never closes on an answer the database lacks.
+ */
 function answer(state: GameState, command: Extract<Command, { type: "answer" }>, now: number): Outcome {
-  const player = state.players[command.playerId];
+  const player = playerOf(state, command.playerId);
   if (!player) return fail(state, "NOT_FOUND");
   if (player.kicked) return fail(state, "KICKED");
   const index = command.questionIndex;
+  const question = state.questions[index];
+  if (question && !validChoice(question, command.optionIds)) return fail(state, "INVALID_PAYLOAD");
   if (answersTo(state, index)[player.id]) return fail(state, "ALREADY_ANSWERED");
   const everOpened = state.phase !== "lobby" && index <= state.questionIndex;
-  if (!everOpened) return fail(state, "WRONG_PHASE");
+  if (!question || !everOpened) return fail(state, "WRONG_PHASE");
   if (index < state.questionIndex || state.phase !== "question") return fail(state, "LATE");
   if (state.paused) return fail(state, "PAUSED");
   if (timeLeftMs(state, now) === 0) return fail(state, "LATE");
-  const question = state.questions[index];
-  if (!question || !validChoice(question, command.optionIds)) return fail(state, "INVALID_PAYLOAD");
 
   const record: AnswerRecord = { optionIds: [...command.optionIds], timeMs: elapsedMs(state, now) };
   const next: GameState = {
@@ -172,7 +182,7 @@ function answer(state: GameState, command: Extract<Command, { type: "answer" }>,
     answers: { ...state.answers, [index]: { ...answersTo(state, index), [player.id]: record } },
   };
   const accepted: Effect = { type: "answerAccepted", playerId: player.id, questionIndex: index, answer: record };
-  return closeIfAllAnswered(next, now, accepted, { type: "hostChanged" });
+  return ok(next, accepted, { type: "hostChanged" });
 }
 
 function validChoice(question: QuestionDef, optionIds: string[]): boolean {
@@ -184,18 +194,17 @@ function validChoice(question: QuestionDef, optionIds: string[]): boolean {
 
 function revokeAnswer(state: GameState, playerId: string, questionIndex: number): Outcome {
   const answers = { ...answersTo(state, questionIndex) };
-  if (!answers[playerId]) return ok(state);
+  if (!Object.hasOwn(answers, playerId)) return ok(state);
   delete answers[playerId];
   return ok({ ...state, answers: { ...state.answers, [questionIndex]: answers } }, { type: "hostChanged" });
 }
 
 function kick(state: GameState, playerId: string, now: number): Outcome {
-  const player = state.players[playerId];
+  const player = playerOf(state, playerId);
   if (!player || player.kicked) return fail(state, "NOT_FOUND");
-  const next = {
-    ...state,
-    players: { ...state.players, [playerId]: { ...player, kicked: true, connected: false } },
-  };
+  const players = { ...state.players, [playerId]: { ...player, kicked: true, connected: false } };
+  // The others close ranks (1..n again), keeping their movement since the last reveal.
+  const next = { ...state, players: player.rank === null ? players : closeRanks(players) };
   return closeIfAllAnswered(next, now, { type: "playerKicked", playerId }, { type: "hostChanged" });
 }
 
@@ -213,6 +222,18 @@ function openQuestion(state: GameState, index: number, now: number): Outcome {
     },
     { type: "phaseChanged" },
   );
+}
+
+/**
+ * After a pause (or a restart, which comes back paused) phones that are still away
+ * get the reconnect grace again, so the first one back cannot close the question.
+ */
+function resumeGrace(state: GameState, now: number): GameState {
+  const players: Record<string, PlayerState> = {};
+  for (const [id, p] of Object.entries(state.players)) {
+    players[id] = p.connected || p.kicked ? p : { ...p, disconnectedAt: now };
+  }
+  return { ...state, players };
 }
 
 /** R-AUTO-CLOSE: the question closes once every connected player has answered. */

@@ -43,3 +43,15 @@ export function rankPlayers(players: Record<string, PlayerState>): Record<string
   });
   return next;
 }
+
+/** Ranks 1..n again after a player leaves, without touching previousRank. */
+export function closeRanks(players: Record<string, PlayerState>): Record<string, PlayerState> {
+  const ordered = Object.values(players)
+    .filter((p) => !p.kicked && p.rank !== null)
+    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const next: Record<string, PlayerState> = { ...players };
+  ordered.forEach((p, i) => {
+    next[p.id] = { ...p, rank: i + 1 };
+  });
+  return next;
+}

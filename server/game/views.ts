@@ -2,7 +2,15 @@
 // the reveal no view carries a field from which the correct option can be told.
 import { OPTION_IDS } from "../../lib/contract";
 import type { HostView, LeaderboardEntry, PlayerView, PublicQuestion } from "../../lib/contract";
-import { activePlayers, answersTo, correctOptionIds, currentQuestion, timeLeftMs, timeLimitMs } from "./engine";
+import {
+  activePlayers,
+  answersTo,
+  correctOptionIds,
+  currentQuestion,
+  playerOf,
+  timeLeftMs,
+  timeLimitMs,
+} from "./engine";
 import { compareStanding } from "./scoring";
 import type { GameState } from "./types";
 
@@ -25,7 +33,7 @@ export function publicQuestion(state: GameState, now: number): PublicQuestion | 
 }
 
 export function playerView(state: GameState, playerId: string, now: number): PlayerView | null {
-  const player = state.players[playerId];
+  const player = playerOf(state, playerId);
   if (!player) return null;
   const base = {
     nickname: player.nickname,

@@ -20,6 +20,8 @@ export interface ApiDeps {
 }
 
 const SMALL_BODY = 16 * 1024;
+/** Stands for "no session" on the setup routes, which use no user. */
+const NOBODY: Instructor = { id: "", name: "", email: "" };
 const DECK_BODY = 2 * 1024 * 1024;
 
 const newInstructor = z.strictObject({
@@ -28,11 +30,19 @@ const newInstructor = z.strictObject({
   password: z.string().min(8).max(128),
 });
 
-type Handler = (ctx: { req: IncomingMessage; res: ServerResponse; params: string[] }) => Promise<void>;
+type Handler = (ctx: {
+  req: IncomingMessage;
+  res: ServerResponse;
+  params: string[];
+  /** The signed-in instructor; checked before any handler runs (never null but on open routes). */
+  user: Instructor;
+}) => Promise<void>;
 interface Route {
   method: string;
   pattern: RegExp;
   handler: Handler;
+  /** The first-instructor setup is the one route open without a session, and only until then. */
+  open?: "while-no-instructor";
 }
 
 export function createApi(deps: ApiDeps) {
@@ -57,14 +67,14 @@ export function createApi(deps: ApiDeps) {
       method: "GET",
       pattern: /^\/api\/setup$/,
       handler: async ({ res }) => sendJson(res, 200, { needed: (await deps.users.count()) === 0 }),
+      open: "while-no-instructor",
     },
     {
       method: "POST",
       pattern: /^\/api\/setup$/,
+      open: "while-no-instructor",
       handler: async ({ req, res }) => {
-        // Open only while no instructor exists; afterwards it is like any other route.
         if ((await deps.users.count()) > 0) {
-          await requireUser(req);
           throw new HttpError(403, "SETUP_DONE", "The first instructor already exists.");
         }
         const input = parseInstructor(await readJson(req, SMALL_BODY));
@@ -76,13 +86,12 @@ export function createApi(deps: ApiDeps) {
     {
       method: "GET",
       pattern: /^\/api\/me$/,
-      handler: async ({ req, res }) => sendJson(res, 200, await requireUser(req)),
+      handler: async ({ res, user }) => sendJson(res, 200, user),
     },
     {
       method: "POST",
       pattern: /^\/api\/instructors$/,
       handler: async ({ req, res }) => {
-        await requireUser(req);
         const user = await createInstructor(deps.auth, parseInstructor(await readJson(req, SMALL_BODY)));
         if (!user) throw new HttpError(409, "EMAIL_TAKEN", "That email already has an account.");
         sendJson(res, 201, user);
@@ -91,13 +100,13 @@ export function createApi(deps: ApiDeps) {
     {
       method: "GET",
       pattern: /^\/api\/decks$/,
-      handler: async ({ req, res }) => sendJson(res, 200, await deps.decks.list((await requireUser(req)).id)),
+      handler: async ({ res, user }) => sendJson(res, 200, await deps.decks.list(user.id)),
     },
     {
       method: "GET",
       pattern: /^\/api\/decks\/([\w-]{1,64})$/,
-      handler: async ({ req, res, params }) => {
-        const deck = await deps.decks.findVisible((await requireUser(req)).id, params[0] ?? "");
+      handler: async ({ res, params, user }) => {
+        const deck = await deps.decks.findVisible(user.id, params[0] ?? "");
         if (!deck) throw new HttpError(404, "NOT_FOUND", "No such deck.");
         sendJson(res, 200, deck);
       },
@@ -105,8 +114,7 @@ export function createApi(deps: ApiDeps) {
     {
       method: "POST",
       pattern: /^\/api\/decks\/import$/,
-      handler: async ({ req, res }) => {
-        const user = await requireUser(req);
+      handler: async ({ req, res, user }) => {
         if (!(await allow(deps.limits.importPerUser, user.id))) {
           throw new HttpError(429, "RATE_LIMITED", "Too many imports: wait a minute.");
         }
@@ -129,15 +137,16 @@ export function createApi(deps: ApiDeps) {
     const path = new URL(req.url ?? "/", "http://x").pathname;
     const matching = routes.filter((r) => r.pattern.test(path));
     try {
+      // R-AUTH: no session is 401 on every route, known or not, before anything else.
+      const setupOpen = matching.some((r) => r.open) && (await deps.users.count()) === 0;
+      const user = setupOpen ? NOBODY : await requireUser(req);
       if (matching.length === 0) throw new HttpError(404, "NOT_FOUND", "No such API route.");
       const route = matching.find((r) => r.method === req.method);
       if (!route) throw new HttpError(405, "METHOD_NOT_ALLOWED", "Method not allowed.");
       if (req.method !== "GET" && req.headers.origin !== appOrigin) {
-        const setupOpen = path === "/api/setup" && (await deps.users.count()) === 0;
-        if (!setupOpen) await requireUser(req); // 401 comes before 403
         throw new HttpError(403, "INVALID_ORIGIN", "State-changing requests need this app's Origin header.");
       }
-      await route.handler({ req, res, params: route.pattern.exec(path)?.slice(1) ?? [] });
+      await route.handler({ req, res, user, params: route.pattern.exec(path)?.slice(1) ?? [] });
     } catch (error) {
       if (error instanceof HttpError) sendError(res, error);
       else {

@@ -54,8 +54,10 @@ export class GameRoom {
   private lobbyTimer: NodeJS.Timeout | null = null;
   private readonly heartbeatTimer: NodeJS.Timeout;
   private lastHostEmit = 0;
-  /** A phase write failed: the heartbeat retries it until it lands. */
+  /** Writes that failed: the heartbeat retries them until they land. */
   private phaseDirty = false;
+  private pendingStandings: number | null = null;
+  private readonly pendingKicks = new Set<string>();
 
   constructor(
     private state: GameState,
@@ -126,8 +128,11 @@ export class GameRoom {
     });
   }
 
-  disconnect(playerId: string): Promise<void> {
+  /** `stillGone` is asked inside the queue: a socket that came back meanwhile keeps the player connected. */
+  disconnect(playerId: string, stillGone: () => boolean = () => true): Promise<void> {
     return this.run(async () => {
+      await this.answersSettled();
+      if (!stillGone()) return;
       const outcome = this.apply({ type: "disconnect", playerId });
       if (!outcome.ok) return;
       await this.commit(outcome);
@@ -137,15 +142,29 @@ export class GameRoom {
     });
   }
 
-  /** Accepted answers are acknowledged only once written (R-PERSIST-BEFORE-ACK). */
+  /**
+   * Accepted answers are acknowledged only once written (R-PERSIST-BEFORE-ACK). The
+   * answer's time is its receipt, not when its turn in the queue comes.
+   */
   async answer(playerId: string, questionIndex: number, optionIds: string[]): Promise<RoomResult> {
+    const receivedAt = this.deps.clock.now();
     const queued = await this.run(async (): Promise<RoomResult<{ written: Promise<void> }>> => {
-      const outcome = this.apply({ type: "answer", playerId, questionIndex, optionIds });
+      const outcome = apply(this.state, { type: "answer", playerId, questionIndex, optionIds }, receivedAt);
       if (!outcome.ok) return { ok: false, code: outcome.code };
       const accepted = outcome.effects.find((e) => e.type === "answerAccepted");
       if (!accepted) return { ok: false, code: "UNAVAILABLE" };
       const written = this.writer.write({ gameId: this.id, playerId, questionIndex, ...accepted.answer });
-      written.catch(() => undefined);
+      // On failure the answer leaves the state at once, before any queued task can
+      // score it; on success the room checks whether everyone has now answered.
+      written.then(
+        () => void this.run(() => this.tick()),
+        (error: unknown) => {
+          this.deps.log(`game ${this.id}: answer not stored, refused`, error);
+          const revoked = this.apply({ type: "revokeAnswer", playerId, questionIndex });
+          if (revoked.ok) this.state = revoked.state;
+          this.scheduleHostUpdate();
+        },
+      );
       await this.commit(outcome);
       return { ok: true, written };
     });
@@ -153,18 +172,14 @@ export class GameRoom {
     try {
       await queued.written;
       return { ok: true };
-    } catch (error) {
-      this.deps.log(`game ${this.id}: answer not stored, refused`, error);
-      await this.run(async () => {
-        const outcome = this.apply({ type: "revokeAnswer", playerId, questionIndex });
-        if (outcome.ok) await this.commit(outcome);
-      });
+    } catch {
       return { ok: false, code: "UNAVAILABLE" };
     }
   }
 
   command(command: HostCommand): Promise<RoomResult> {
     return this.run(async () => {
+      await this.answersSettled();
       const outcome = this.apply(command);
       if (!outcome.ok) return { ok: false, code: outcome.code };
       await this.commit(outcome);
@@ -205,7 +220,16 @@ export class GameRoom {
     const before = this.state;
     this.state = outcome.state;
     const phaseChanged = outcome.effects.some((e) => e.type === "phaseChanged");
-    for (const effect of outcome.effects) await this.persistEffect(effect, before);
+    for (const effect of outcome.effects) {
+      try {
+        await this.persistEffect(effect, before);
+      } catch (error) {
+        // The game goes on; the heartbeat retries what did not land.
+        this.deps.log(`game ${this.id}: ${effect.type} not stored, will retry`, error);
+        if (effect.type === "questionClosed") this.pendingStandings = effect.questionIndex;
+        if (effect.type === "playerKicked") this.pendingKicks.add(effect.playerId);
+      }
+    }
     if (phaseChanged) {
       // Answers first: a reveal must never show an answer the database lacks.
       await this.writer.flush();
@@ -222,8 +246,8 @@ export class GameRoom {
 
   private async persistEffect(effect: Effect, before: GameState): Promise<void> {
     if (effect.type === "playerKicked") {
-      await this.deps.store.kickPlayer(effect.playerId);
       this.deps.output.kicked(effect.playerId);
+      await this.deps.store.kickPlayer(effect.playerId);
     } else if (effect.type === "questionClosed") {
       await this.writer.flush();
       await this.deps.store.saveStandings(this.id, effect.questionIndex, this.state.skipped, this.standings());
@@ -270,6 +294,20 @@ export class GameRoom {
   }
 
   private async beat(): Promise<void> {
+    if (this.pendingStandings !== null || this.pendingKicks.size > 0) {
+      try {
+        for (const playerId of this.pendingKicks) {
+          await this.deps.store.kickPlayer(playerId);
+          this.pendingKicks.delete(playerId);
+        }
+        if (this.pendingStandings !== null) {
+          await this.deps.store.saveStandings(this.id, this.pendingStandings, this.state.skipped, this.standings());
+          this.pendingStandings = null;
+        }
+      } catch (error) {
+        return this.deps.log(`game ${this.id}: retry not stored yet`, error);
+      }
+    }
     if (this.phaseDirty) return this.persistPhase();
     if (this.state.phase !== "question" || this.state.paused) return;
     const now = this.deps.clock.now();
@@ -285,7 +323,16 @@ export class GameRoom {
     this.deadlineTimer = setTimeout(() => void this.run(() => this.tick()), left + 5);
   }
 
+  /**
+   * Waits for the answers already accepted to be written (or refused and taken out
+   * of the state) before anything that may close the question and score them.
+   */
+  private async answersSettled(): Promise<void> {
+    await this.writer.flush().catch(() => undefined);
+  }
+
   private async tick(): Promise<void> {
+    await this.answersSettled();
     const outcome = this.apply({ type: "tick" });
     if (outcome.ok && outcome.effects.length > 0) await this.commit(outcome);
     else this.scheduleDeadline();
@@ -322,7 +369,6 @@ export class GameRoom {
   private emitPlayers(): void {
     const now = this.deps.clock.now();
     for (const player of activePlayers(this.state)) {
-      if (!player.connected) continue;
       const view = playerView(this.state, player.id, now);
       if (view) this.deps.output.player(player.id, view);
     }

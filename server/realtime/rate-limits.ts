@@ -8,8 +8,11 @@ export function createRateLimits() {
     // and wrong PINs per address below.
     joinPerIp: new RateLimiterMemory({ points: 500, duration: 10 }),
     joinPerSocket: new RateLimiterMemory({ points: 8, duration: 10 }),
-    /** A wrong PIN costs more than a join: PIN guessing is slowed to uselessness. */
-    pinMissPerIp: new RateLimiterMemory({ points: 30, duration: 60, blockDuration: 60 }),
+    /**
+     * Wrong PINs per address: high enough that a classroom's typos (or one prankster)
+     * do not lock the room out, low enough that sweeping a million PINs takes a week.
+     */
+    pinMissPerIp: new RateLimiterMemory({ points: 100, duration: 60, blockDuration: 60 }),
     answerPerSocket: new RateLimiterMemory({ points: 10, duration: 5 }),
     hostPerSocket: new RateLimiterMemory({ points: 30, duration: 5 }),
     importPerUser: new RateLimiterMemory({ points: 20, duration: 60 }),

@@ -154,6 +154,7 @@ test("R-GAME-FLOW R-PAUSE: an English game at 1920×1080 with two phones, driven
   await expect(ann.page.getByText(/Paused/).first()).toBeVisible();
   await screenshot(host.page, "en-projector-paused");
   await screenshot(ann.page, "en-phone-paused");
+  await expect(host.page.getByRole("button", { name: /^Resume/ }).first()).toBeEnabled();
   await host.page.keyboard.press("p");
   await expect(answer(ann.page, "B")).toBeEnabled();
 
@@ -162,6 +163,7 @@ test("R-GAME-FLOW R-PAUSE: an English game at 1920×1080 with two phones, driven
   await expect(host.page.getByText("Explanation")).toBeVisible();
   await screenshot(host.page, "en-projector-reveal");
   await screenshot(ben.page, "en-phone-reveal-wrong");
+  await expect(host.page.getByRole("button", { name: /^Leaderboard/ })).toBeEnabled();
   await host.page.keyboard.press("Space");
   await expect(host.page.getByRole("button", { name: /^Next question/ })).toBeEnabled();
   await host.page.keyboard.press("Space");
@@ -179,6 +181,7 @@ test("R-GAME-FLOW R-PAUSE: an English game at 1920×1080 with two phones, driven
   await answer(ann.page, "A").click();
   await answer(ben.page, "A").click();
   await expect(host.page.getByText("Explanation")).toBeVisible();
+  await expect(host.page.getByRole("button", { name: /^Leaderboard/ })).toBeEnabled();
   await host.page.keyboard.press("Space");
   await expect(host.page.getByRole("button", { name: /^Final results/ })).toBeEnabled();
   await host.page.keyboard.press("Space");

@@ -42,11 +42,34 @@ describe("host namespace security", () => {
     }
     const lock = await call(intruder, "lock", { gameId: game.gameId, locked: true });
     expect(!lock.ok && lock.error.code).toBe("NOT_FOUND");
+    const phone = await connectPlayer(server.url);
+    const joined = await call<{ playerId: string }>(phone, "join", { pin: game.pin, nickname: "Victim" });
+    const kick = await call(intruder, "kick", { gameId: game.gameId, playerId: joined.ok ? joined.playerId : "" });
+    expect(!kick.ok && kick.error.code).toBe("NOT_FOUND");
+    phone.close();
     const created = await call(intruder, "create", { deckId: game.deckId });
     expect(!created.ok && created.error.code).toBe("NOT_FOUND");
     const state = await call<{ state: HostView }>(game.host, "attach", { gameId: game.gameId });
     expect(state.ok && [state.state.phase, state.state.locked]).toEqual(["lobby", false]);
     intruder.close();
+    game.host.close();
+  });
+
+  it("R-BAD-INPUT: on /host too, malformed payloads get INVALID_PAYLOAD, unknown events are ignored, a huge frame closes only its connection", async () => {
+    const game = await hostGame(server.url);
+    for (const payload of [null, "x", {}, { gameId: 5 }, { gameId: game.gameId, extra: 1 }]) {
+      const ack = await call(game.host, "start", payload);
+      expect(!ack.ok && ack.error.code, JSON.stringify(payload)).toBe("INVALID_PAYLOAD");
+    }
+    const badLock = await call(game.host, "lock", { gameId: game.gameId, locked: "yes" });
+    expect(!badLock.ok && badLock.error.code).toBe("INVALID_PAYLOAD");
+    (game.host as unknown as Socket).emit("nonsense", { a: 1 });
+    const other = await connectHost(server.url, game.cookie);
+    const closed = new Promise((resolve) => other.once("disconnect", resolve));
+    other.emit("create", { deckId: "x".repeat(50_000) } as never, () => undefined);
+    await closed;
+    const state = await call<{ state: HostView }>(game.host, "attach", { gameId: game.gameId });
+    expect(state.ok && state.state.phase).toBe("lobby");
     game.host.close();
   });
 

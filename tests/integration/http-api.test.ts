@@ -28,14 +28,29 @@ describe.each(DATABASES)("HTTP API (%s)", (database) => {
     expect(setCookie).toMatch(/SameSite=Lax/i);
   });
 
+  it("R-RATE-LIMIT: ten failed sign-ins lock that account for a while, whatever the address claims", async () => {
+    const attempt = (password: string, i: number) =>
+      api(server.url, "/api/auth/sign-in/email", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": `10.0.0.${i}` },
+        body: JSON.stringify({ email: "locked@example.com", password }),
+      });
+    for (let i = 0; i < 10; i += 1) expect((await attempt("wrong-password", i)).status).toBe(401);
+    const locked = await attempt("wrong-password", 99);
+    expect(locked.status).toBe(429);
+    expect(await locked.text()).toContain("failed sign-ins");
+  });
+
   it("R-AUTH: every /api route answers 401 without a session", async () => {
     for (const path of ["/api/decks", "/api/me", "/api/decks/whatever"]) {
       expect((await api(server.url, path)).status, path).toBe(401);
     }
     const post = await postJson(server.url, "/api/decks/import", SHORT_DECK);
     expect(post.status).toBe(401);
-    // Setup is closed once an instructor exists.
-    expect(await (await api(server.url, "/api/setup")).json()).toEqual({ needed: false });
+    // Setup is closed once an instructor exists: like any other route, and unknown ones.
+    expect((await api(server.url, "/api/setup")).status).toBe(401);
+    expect((await api(server.url, "/api/sessions")).status).toBe(401);
+    expect((await api(server.url, "/api/no-such-route")).status).toBe(401);
     const setup = await postJson(server.url, "/api/setup", { name: "x", email: "x@example.com", password: "12345678" });
     expect(setup.status).toBe(401);
   });

@@ -77,11 +77,28 @@ describe("players", () => {
     expectOk(await call(other.socket, "answer", { questionIndex: 0, optionIds: ["a"] }));
     const result = await reveal;
     expect(result.phase === "reveal" && result.correct).toBe(true);
-    // A token opens only its own game.
+    // A token opens only its own player in its own game; an unknown one opens nothing.
     const second = await hostGame(server.url, game.deckId);
     const stranger = await connectPlayer(server.url);
+    const again = expectOk(await call<{ playerId: string }>(stranger, "rejoin", { token: phone.token }));
+    expect(again.playerId).toBe(phone.playerId);
+    const secondView = expectOk(await call<{ state: HostView }>(second.host, "attach", { gameId: second.gameId }));
+    expect(secondView.state.players).toEqual([]);
     expect(code(await call(stranger, "rejoin", { token: "x".repeat(32) }))).toBe("NOT_FOUND");
     [back, other.socket, stranger, game.host, second.host].forEach((s) => s.close());
+  });
+
+  it("R-REJOIN: a repeated rejoin on the same socket keeps the player connected and receiving", async () => {
+    const game = await hostGame(server.url);
+    const phone = await joinPhone(server.url, game.pin, "Twice");
+    expectOk(await call(phone.socket, "rejoin", { token: phone.token }));
+    expectOk(await call(phone.socket, "rejoin", { token: phone.token }));
+    const opened = nextState<PlayerView>(phone.socket, (v) => v.phase === "question");
+    expectOk(await call(game.host, "start", { gameId: game.gameId }));
+    expect((await opened).phase).toBe("question");
+    const view = expectOk(await call<{ state: HostView }>(game.host, "attach", { gameId: game.gameId }));
+    expect(view.state.players.map((p) => p.connected)).toEqual([true]);
+    [phone.socket, game.host].forEach((s) => s.close());
   });
 
   it("R-LATE-JOIN: a player joining during an open question gets it at once and may answer", async () => {
@@ -136,7 +153,7 @@ describe("players", () => {
     expect(phones).toHaveLength(60);
     const guesser = await connectPlayer(server.url);
     const codes: string[] = [];
-    for (let i = 0; i < 40; i += 1) {
+    for (let i = 0; i < 120; i += 1) {
       codes.push(code(await call(guesser, "join", { pin: String(100000 + i), nickname: `g${i}` })) ?? "");
       if (i % 7 === 6) guesser.disconnect().connect();
     }

@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CODES, type HostView, type PlayerView } from "../../lib/contract";
-import { call, connectHost, connectPlayer, expectOk, nextState, signIn } from "./support/clients";
+import { call, connectHost, connectPlayer, expectOk, nextState, postJson, signIn } from "./support/clients";
 import { hostGame, joinPhone } from "./support/game";
 import { startServer, type TestServer } from "./support/server";
 
@@ -40,7 +40,18 @@ describe("resilience", () => {
     const game = await hostGame(server.url);
     const honest = await joinPhone(server.url, game.pin, "Honest");
     expectOk(await call(game.host, "start", { gameId: game.gameId }));
-    const fuzzHost = await connectHost(server.url, await signIn(server.url));
+    // The fuzzing instructor is not this game's owner: the honest game must survive it.
+    const owner = await signIn(server.url);
+    await postJson(
+      server.url,
+      "/api/instructors",
+      { name: "Fuzz", email: "fuzz@example.com", password: "fuzz-password" },
+      owner,
+    );
+    const fuzzHost = await connectHost(
+      server.url,
+      await signIn(server.url, { email: "fuzz@example.com", password: "fuzz-password" }),
+    );
     const fuzzPhone = await connectPlayer(server.url);
     const codes = new Set<string>(ERROR_CODES);
 
@@ -59,12 +70,12 @@ describe("resilience", () => {
     );
 
     // The honest player's question is still open and their answer still counts.
+    const attach = expectOk(await call<{ state: HostView }>(game.host, "attach", { gameId: game.gameId }));
+    expect([attach.state.phase, attach.state.paused]).toEqual(["question", false]);
     const reveal = nextState<PlayerView>(honest.socket, (v) => v.phase === "reveal");
-    const attach = await call<{ state: HostView }>(game.host, "attach", { gameId: game.gameId });
-    if (attach.ok && attach.state.phase === "question") {
-      expectOk(await call(honest.socket, "answer", { questionIndex: 0, optionIds: ["b"] }));
-      expect((await reveal).phase).toBe("reveal");
-    }
+    expectOk(await call(honest.socket, "answer", { questionIndex: 0, optionIds: ["b"] }));
+    const result = await reveal;
+    expect(result.phase === "reveal" && result.correct).toBe(true);
     [fuzzHost, fuzzPhone, honest.socket, game.host].forEach((s) => s.close());
   });
 
@@ -88,13 +99,19 @@ describe("resilience", () => {
       phones.map(async (p) => {
         const socket = await connectPlayer(server.url);
         const ack = expectOk(await call<{ state: PlayerView }>(socket, "rejoin", { token: p.token }));
-        socket.close();
-        return ack.state;
+        return { socket, state: ack.state };
       }),
     );
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(back.every((v) => v.phase === "question")).toBe(true);
-    expect(back.filter((v) => v.phase === "question" && v.answeredOptionIds !== null)).toHaveLength(100);
+    expect(back.every((b) => b.state.phase === "question")).toBe(true);
+    expect(back.filter((b) => b.state.phase === "question" && b.state.answeredOptionIds !== null)).toHaveLength(100);
+    // They are live again: the next phase reaches every one of them.
+    const revealed = back.map((b) => nextState<PlayerView>(b.socket, (v) => v.phase === "reveal"));
+    const host = expectOk(await call<{ state: HostView }>(game.host, "attach", { gameId: game.gameId }));
+    expect(host.state.connectedCount).toBe(200);
+    expectOk(await call(game.host, "skip", { gameId: game.gameId }));
+    expect(await Promise.all(revealed)).toHaveLength(200);
+    back.forEach((b) => b.socket.close());
     game.host.close();
   });
 

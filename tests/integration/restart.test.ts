@@ -69,5 +69,5 @@ describe.each(DATABASES)("restart mid-game (%s)", (database) => {
     expect(top[2]).toBe("Cho");
     host.close();
     phones.forEach((p) => p.socket.close());
-  });
+  }, 240_000); // three restarts; on PostgreSQL each start applies migrations (~12 s)
 });

@@ -7,12 +7,16 @@ import { game, must, question, withPlayers } from "./helpers";
 const answer = (playerId: string, optionIds: string[], questionIndex = 0) =>
   ({ type: "answer", playerId, questionIndex, optionIds }) as const;
 
+/** As the room does it: the answer, then (once written) a tick that may close the question. */
+const answered = (s: GameState, playerId: string, optionIds: string[], now: number, questionIndex = 0) =>
+  must(must(s, answer(playerId, optionIds, questionIndex), now), { type: "tick" }, now);
+
 describe("engine", () => {
   it("R-PHASES: lobby → question → reveal → leaderboard → question → … → ended", () => {
     let s = withPlayers(game(), ["ann"]);
     s = must(s, { type: "start" }, 1000);
     expect([s.phase, s.questionIndex]).toEqual(["question", 0]);
-    s = must(s, answer("ann", ["b"]), 2000);
+    s = answered(s, "ann", ["b"], 2000);
     expect(s.phase).toBe("reveal");
     s = must(s, { type: "next" }, 3000);
     expect(s.phase).toBe("leaderboard");
@@ -53,6 +57,16 @@ describe("engine", () => {
     expect(!late.ok && late.code).toBe("LATE");
     const invalid = apply(s, answer("bob", ["a", "b"]), 500);
     expect(!invalid.ok && invalid.code).toBe("INVALID_PAYLOAD");
+    // Where several apply, the first in the contract's order wins.
+    const codeOf = (state: GameState, command: ReturnType<typeof answer>, now: number) => {
+      const outcome = apply(state, command, now);
+      return outcome.ok ? "ok" : outcome.code;
+    };
+    expect(codeOf(withPlayers(game(), ["ann"]), answer("ann", ["z"]), 0)).toBe("INVALID_PAYLOAD");
+    expect(codeOf(paused, answer("bob", ["a", "b"]), 400)).toBe("INVALID_PAYLOAD");
+    expect(codeOf(paused, answer("ann", ["c"]), 400)).toBe("ALREADY_ANSWERED");
+    expect(codeOf(paused, answer("bob", ["a"], 1), 400)).toBe("WRONG_PHASE");
+    expect(codeOf(paused, answer("bob", ["a"]), 99_000)).toBe("PAUSED");
   });
 
   it("R-DEADLINE: the tick closes the question at the time limit, not before", () => {
@@ -76,9 +90,9 @@ describe("engine", () => {
   it("R-SKIP: a skipped question scores nobody and keeps streaks", () => {
     let s = withPlayers(game([question(), question(), question()]), ["ann"]);
     s = must(s, { type: "start" }, 0);
-    s = must(s, answer("ann", ["b"]), 100);
+    s = answered(s, "ann", ["b"], 100);
     s = must(must(s, { type: "next" }, 0), { type: "next" }, 0);
-    s = must(s, answer("ann", ["b"], 1), 100);
+    s = answered(s, "ann", ["b"], 100, 1);
     expect(s.phase).toBe("reveal");
     const afterTwo = s.players.ann?.score ?? 0;
     expect(s.players.ann?.streak).toBe(2);
@@ -112,21 +126,21 @@ describe("engine", () => {
   it("R-AUTO-CLOSE: a phone that drops out (a reload) holds the question for a grace period, then no longer", () => {
     let s = must(withPlayers(game(), ["ann", "bob"]), { type: "start" }, 0);
     s = must(s, { type: "disconnect", playerId: "bob" }, 1_000);
-    s = must(s, answer("ann", ["b"]), 2_000);
+    s = answered(s, "ann", ["b"], 2_000);
     expect(s.phase).toBe("question");
     expect(must(s, { type: "tick" }, 1_000 + RECONNECT_GRACE_MS - 1).phase).toBe("question");
     expect(must(s, { type: "tick" }, 1_000 + RECONNECT_GRACE_MS).phase).toBe("reveal");
     const back = must(s, { type: "connect", playerId: "bob" }, 3_000);
     expect(must(back, { type: "tick" }, 9_000).phase).toBe("question");
-    expect(must(back, answer("bob", ["a"]), 9_000).phase).toBe("reveal");
+    expect(answered(back, "bob", ["a"], 9_000).phase).toBe("reveal");
   });
 
   it("R-RANK-TIEBREAK: equal scores rank by lower total answer time, then by who joined first", () => {
     const practice = game([question({ points: "none" }), question({ points: "none" })]);
     let s = must(withPlayers(practice, ["ann", "bob", "cat"]), { type: "start" }, 0);
-    s = must(s, answer("bob", ["b"]), 1_000);
-    s = must(s, answer("ann", ["a"]), 5_000);
-    s = must(s, answer("cat", ["c"]), 5_000);
+    s = answered(s, "bob", ["b"], 1_000);
+    s = answered(s, "ann", ["a"], 5_000);
+    s = answered(s, "cat", ["c"], 5_000);
     expect(s.phase).toBe("reveal");
     expect([s.players.bob?.rank, s.players.ann?.rank, s.players.cat?.rank]).toEqual([1, 2, 3]);
     expect(s.players.ann?.score).toBe(0);
@@ -135,10 +149,10 @@ describe("engine", () => {
   it("R-RESTART: replaying the stored answers rebuilds the same scores and ranks", () => {
     let s = withPlayers(game([question(), question({ points: "double" })]), ["ann", "bob"]);
     s = must(s, { type: "start" }, 0);
-    s = must(s, answer("ann", ["b"]), 3_000);
-    s = must(s, answer("bob", ["b"]), 6_000);
-    s = must(must(must(s, { type: "next" }, 0), { type: "next" }, 10_000), answer("bob", ["b"], 1), 10_200);
-    s = must(s, answer("ann", ["a"], 1), 12_000);
+    s = answered(s, "ann", ["b"], 3_000);
+    s = answered(s, "bob", ["b"], 6_000);
+    s = answered(must(must(s, { type: "next" }, 0), { type: "next" }, 10_000), "bob", ["b"], 10_200, 1);
+    s = answered(s, "ann", ["a"], 12_000, 1);
     const rebuilt = replay(
       {
         ...withPlayers(game(s.questions), ["ann", "bob"]),

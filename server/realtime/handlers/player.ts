@@ -32,7 +32,8 @@ export function registerPlayerHandlers(socket: PlaySocket, deps: PlayerHandlerDe
   const ip = socket.handshake.address;
 
   const bind = async (room: GameRoom, playerId: string) => {
-    await leaveCurrentPlayer();
+    // A repeated rejoin on the same socket keeps its player: leaving would mark it gone.
+    if (socket.data.playerId !== playerId) await leaveCurrentPlayer();
     socket.data.playerId = playerId;
     socket.data.gameId = room.id;
     await socket.join(playerRoom(playerId));
@@ -43,7 +44,9 @@ export function registerPlayerHandlers(socket: PlaySocket, deps: PlayerHandlerDe
     if (!playerId || !gameId) return;
     await socket.leave(playerRoom(playerId));
     socket.data = {};
-    if (deps.socketsOf(playerId) === 0) await directory.get(gameId)?.disconnect(playerId);
+    // Checked again inside the room's queue: another socket may be rejoining right now.
+    const gone = () => deps.socketsOf(playerId) === 0;
+    if (gone()) await directory.get(gameId)?.disconnect(playerId, gone);
   };
 
   socket.on(
@@ -64,6 +67,7 @@ export function registerPlayerHandlers(socket: PlaySocket, deps: PlayerHandlerDe
       const result = await room.join(checked.nickname, checked.key);
       if (!result.ok) return result;
       await bind(room, result.playerId);
+      socket.emit("state", result.state);
       return result;
     }),
   );
@@ -77,9 +81,14 @@ export function registerPlayerHandlers(socket: PlaySocket, deps: PlayerHandlerDe
       const found = await directory.findByToken(token);
       if (!found) return { ok: false, code: "NOT_FOUND" };
       if (found.kicked) return { ok: false, code: "KICKED" };
-      const result = await found.room.rejoin(found.playerId);
-      if (!result.ok) return result;
       await bind(found.room, found.playerId);
+      const result = await found.room.rejoin(found.playerId);
+      if (!result.ok) {
+        await socket.leave(playerRoom(found.playerId));
+        socket.data = {};
+        return result;
+      }
+      socket.emit("state", result.state);
       return { ok: true, playerId: found.playerId, state: result.state };
     }),
   );
