@@ -1,5 +1,5 @@
-// The usual security headers on every response. (A nonce-based
-// Content-Security-Policy for the pages is tracked in docs/operations.md.)
+// The usual security headers on every response. The pages' nonce-based
+// Content-Security-Policy is set by proxy.ts, where Next renders them.
 import type { ServerResponse } from "node:http";
 
 export function securityHeaders(res: ServerResponse): void {
