@@ -217,12 +217,11 @@ export class GameRoom {
   }
 
   private async commit(outcome: Extract<Outcome, { ok: true }>): Promise<void> {
-    const before = this.state;
     this.state = outcome.state;
     const phaseChanged = outcome.effects.some((e) => e.type === "phaseChanged");
     for (const effect of outcome.effects) {
       try {
-        await this.persistEffect(effect, before);
+        await this.persistEffect(effect);
       } catch (error) {
         // The game goes on; the heartbeat retries what did not land.
         this.deps.log(`game ${this.id}: ${effect.type} not stored, will retry`, error);
@@ -244,15 +243,13 @@ export class GameRoom {
     }
   }
 
-  private async persistEffect(effect: Effect, before: GameState): Promise<void> {
+  private async persistEffect(effect: Effect): Promise<void> {
     if (effect.type === "playerKicked") {
       this.deps.output.kicked(effect.playerId);
       await this.deps.store.kickPlayer(effect.playerId);
     } else if (effect.type === "questionClosed") {
       await this.writer.flush();
       await this.deps.store.saveStandings(this.id, effect.questionIndex, this.state.skipped, this.standings());
-    } else if (effect.type === "playerJoined" && before.phase !== "lobby") {
-      this.deps.log(`game ${this.id}: late join in ${before.phase}`);
     }
   }
 

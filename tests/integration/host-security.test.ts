@@ -2,7 +2,7 @@
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostView } from "../../lib/contract";
-import { call, connectHost, connectPlayer, signIn, postJson } from "./support/clients";
+import { call, connectHost, connectPlayer, signIn, signInOtherInstructor } from "./support/clients";
 import { hostGame } from "./support/game";
 import { startServer, type TestServer } from "./support/server";
 
@@ -25,17 +25,7 @@ describe("host namespace security", () => {
 
   it("R-OWNER-ONLY: another instructor's game is NOT_FOUND for every host action", async () => {
     const game = await hostGame(server.url);
-    const cookie = await signIn(server.url);
-    await postJson(
-      server.url,
-      "/api/instructors",
-      { name: "Intruder", email: "intruder@example.com", password: "intruder-pass" },
-      cookie,
-    );
-    const intruder = await connectHost(
-      server.url,
-      await signIn(server.url, { email: "intruder@example.com", password: "intruder-pass" }),
-    );
+    const intruder = await connectHost(server.url, await signInOtherInstructor(server.url, "Intruder"));
     for (const event of ["attach", "start", "next", "skip", "pause", "resume", "end"]) {
       const ack = await call(intruder, event, { gameId: game.gameId });
       expect(!ack.ok && ack.error.code, event).toBe("NOT_FOUND");

@@ -3,7 +3,15 @@ import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CODES, type HostView, type PlayerView } from "../../lib/contract";
-import { call, connectHost, connectPlayer, expectOk, nextState, postJson, signIn } from "./support/clients";
+import {
+  call,
+  connectHost,
+  connectPlayer,
+  expectOk,
+  nextState,
+  signIn,
+  signInOtherInstructor,
+} from "./support/clients";
 import { hostGame, joinPhone } from "./support/game";
 import { startServer, type TestServer } from "./support/server";
 
@@ -41,17 +49,7 @@ describe("resilience", () => {
     const honest = await joinPhone(server.url, game.pin, "Honest");
     expectOk(await call(game.host, "start", { gameId: game.gameId }));
     // The fuzzing instructor is not this game's owner: the honest game must survive it.
-    const owner = await signIn(server.url);
-    await postJson(
-      server.url,
-      "/api/instructors",
-      { name: "Fuzz", email: "fuzz@example.com", password: "fuzz-password" },
-      owner,
-    );
-    const fuzzHost = await connectHost(
-      server.url,
-      await signIn(server.url, { email: "fuzz@example.com", password: "fuzz-password" }),
-    );
+    const fuzzHost = await connectHost(server.url, await signInOtherInstructor(server.url, "Fuzz"));
     const fuzzPhone = await connectPlayer(server.url);
     const codes = new Set<string>(ERROR_CODES);
 

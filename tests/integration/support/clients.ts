@@ -41,6 +41,14 @@ export function postJson(url: string, path: string, body: unknown, cookie?: stri
   });
 }
 
+/** Adds another instructor (as the admin) and signs them in: for "not the owner" tests. */
+export async function signInOtherInstructor(url: string, name: string): Promise<string> {
+  const credentials = { email: `${name.toLowerCase()}@example.com`, password: `${name.toLowerCase()}-password` };
+  const created = await postJson(url, "/api/instructors", { name, ...credentials }, await signIn(url));
+  if (created.status !== 201) throw new Error(`could not add instructor ${name}: ${created.status}`);
+  return signIn(url, credentials);
+}
+
 export function connectHost(url: string, cookie: string, origin = url): Promise<HostClient> {
   const socket: HostClient = io(`${url}/host`, {
     transports: ["websocket"],
