@@ -158,7 +158,9 @@ function setConnected(state: GameState, playerId: string, connected: boolean, no
 }
 
 /**
- * R-ANSWER-ORDER: INVALID_PAYLOAD, ALREADY_ANSWERED, WRONG_PHASE, PAUSED, LATE.
+ * R-ANSWER-ORDER: INVALID_PAYLOAD, RATE_LIMITED, ALREADY_ANSWERED, WRONG_PHASE, PAUSED, LATE.
+ * The rate limit is counted by the transport and decided here, so the order holds
+ * whatever the transport checks first.
  * An accepted answer does not close the question here: the room ticks once the
  * answer is written, so a question never closes on an answer the database lacks.
  */
@@ -169,6 +171,7 @@ function answer(state: GameState, command: Extract<Command, { type: "answer" }>,
   const index = command.questionIndex;
   const question = state.questions[index];
   if (question && !validChoice(question, command.optionIds)) return fail(state, "INVALID_PAYLOAD");
+  if (command.rateLimited) return fail(state, "RATE_LIMITED");
   if (answersTo(state, index)[player.id]) return fail(state, "ALREADY_ANSWERED");
   const everOpened = state.phase !== "lobby" && index <= state.questionIndex;
   if (!question || !everOpened) return fail(state, "WRONG_PHASE");

@@ -75,7 +75,14 @@ export type Command =
   | { type: "join"; playerId: string; nickname: string; nicknameKey: string }
   | { type: "connect"; playerId: string }
   | { type: "disconnect"; playerId: string }
-  | { type: "answer"; playerId: string; questionIndex: number; optionIds: string[] }
+  | {
+      type: "answer";
+      playerId: string;
+      questionIndex: number;
+      optionIds: string[];
+      /** The sender is over its answer rate limit: refused, but only after INVALID_PAYLOAD (R-ANSWER-ORDER). */
+      rateLimited?: boolean;
+    }
   | { type: "revokeAnswer"; playerId: string; questionIndex: number }
   | { type: "tick" }
   | { type: "start" }

@@ -146,10 +146,11 @@ export class GameRoom {
    * Accepted answers are acknowledged only once written (R-PERSIST-BEFORE-ACK). The
    * answer's time is its receipt, not when its turn in the queue comes.
    */
-  async answer(playerId: string, questionIndex: number, optionIds: string[]): Promise<RoomResult> {
+  async answer(playerId: string, questionIndex: number, optionIds: string[], rateLimited = false): Promise<RoomResult> {
     const receivedAt = this.deps.clock.now();
     const queued = await this.run(async (): Promise<RoomResult<{ written: Promise<void> }>> => {
-      const outcome = apply(this.state, { type: "answer", playerId, questionIndex, optionIds }, receivedAt);
+      const command = { type: "answer", playerId, questionIndex, optionIds, rateLimited } as const;
+      const outcome = apply(this.state, command, receivedAt);
       if (!outcome.ok) return { ok: false, code: outcome.code };
       const accepted = outcome.effects.find((e) => e.type === "answerAccepted");
       if (!accepted) return { ok: false, code: "UNAVAILABLE" };
@@ -337,7 +338,7 @@ export class GameRoom {
 
   private scheduleHostUpdate(): void {
     if (this.hostTimer) return;
-    const wait = Math.max(0, this.lastHostEmit + HOST_UPDATE_INTERVAL_MS - Date.now());
+    const wait = Math.max(0, this.lastHostEmit + HOST_UPDATE_INTERVAL_MS - this.deps.clock.now());
     this.hostTimer = setTimeout(() => {
       this.hostTimer = null;
       this.emitHost();
@@ -353,7 +354,7 @@ export class GameRoom {
   }
 
   private emitHost(): void {
-    this.lastHostEmit = Date.now();
+    this.lastHostEmit = this.deps.clock.now();
     this.deps.output.host(this.id, this.hostView());
   }
 

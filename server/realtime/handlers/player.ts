@@ -96,11 +96,13 @@ export function registerPlayerHandlers(socket: PlaySocket, deps: PlayerHandlerDe
   socket.on(
     "answer",
     withAck(answerPayload, locale, log, async ({ questionIndex, optionIds }) => {
-      if (!(await allow(limits.answerPerSocket, socket.id))) return { ok: false, code: "RATE_LIMITED" };
+      // Counted here, decided by the engine: an answer that is not one of the
+      // question's options is INVALID_PAYLOAD even from a flooding socket (R-ANSWER-ORDER).
+      const withinLimit = await allow(limits.answerPerSocket, socket.id);
       const { playerId, gameId } = socket.data;
       const room = gameId ? directory.get(gameId) : undefined;
-      if (!playerId || !room) return { ok: false, code: "NOT_FOUND" };
-      return room.answer(playerId, questionIndex, optionIds);
+      if (!playerId || !room) return { ok: false, code: withinLimit ? "NOT_FOUND" : "RATE_LIMITED" };
+      return room.answer(playerId, questionIndex, optionIds, !withinLimit);
     }),
   );
 
