@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
+import { isPin, PIN_LENGTH } from "../lib/contract";
 
 interface PinFormProps {
   initialPin?: string;
@@ -16,13 +17,13 @@ interface PinFormProps {
 export function PinForm({ initialPin = "", submitLabel, onSubmit, error, busy = false }: PinFormProps) {
   const t = useTranslations("landing");
   const id = useId();
-  const [pin, setPin] = useState(initialPin.replace(/\D/g, "").slice(0, 6));
+  const [pin, setPin] = useState(initialPin.replace(/\D/g, "").slice(0, PIN_LENGTH));
   const [invalid, setInvalid] = useState(false);
   const message = invalid ? t("pinInvalid") : error;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!/^\d{6}$/.test(pin)) {
+    if (!isPin(pin)) {
       setInvalid(true);
       return;
     }
@@ -40,7 +41,7 @@ export function PinForm({ initialPin = "", submitLabel, onSubmit, error, busy = 
         value={pin}
         onChange={(event) => {
           setInvalid(false);
-          setPin(event.target.value.replace(/\D/g, "").slice(0, 6));
+          setPin(event.target.value.replace(/\D/g, "").slice(0, PIN_LENGTH));
         }}
         inputMode="numeric"
         autoComplete="off"

@@ -44,7 +44,11 @@ export const MAX_FRAME_BYTES = 4096;
 export const OPTION_IDS = ["a", "b", "c", "d", "e", "f"] as const;
 
 // --- payloads (client → server) ---
-const pin = z.string().regex(/^\d{6}$/, "a PIN is 6 digits");
+export const PIN_LENGTH = 6;
+/** A game PIN: the one definition used by the server, the PIN form and the join link. */
+export const pinSchema = z.string().regex(new RegExp(`^\\d{${PIN_LENGTH}}$`), `a PIN is ${PIN_LENGTH} digits`);
+export const isPin = (value: unknown): value is string => pinSchema.safeParse(value).success;
+const pin = pinSchema;
 const id = z.string().min(1).max(64);
 export const joinPayload = z.strictObject({ pin, nickname: z.string().max(200) });
 export const rejoinPayload = z.strictObject({ token: z.string().min(16).max(128) });

@@ -1,5 +1,6 @@
 // Human-readable messages for the protocol's error codes, in the client's language.
 import type { ErrorBody, ErrorCode, Locale } from "./contract";
+import { resolveLocale } from "./i18n/locale";
 
 const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   INVALID_PAYLOAD: { en: "That request was not understood.", ko: "요청 형식이 올바르지 않습니다." },
@@ -28,9 +29,10 @@ export function errorBody(code: ErrorCode, locale: Locale = "en", message?: stri
   return { code, message: message ?? MESSAGES[code][locale] };
 }
 
-/** "ko" when the client asked for Korean, by an explicit choice or Accept-Language. */
+/**
+ * The client's language for error messages: its explicit choice (the socket's
+ * `auth.locale`), else Accept-Language read by the same rules as the pages.
+ */
 export function pickLocale(explicit: unknown, acceptLanguage: string | undefined): Locale {
-  if (explicit === "ko" || explicit === "en") return explicit;
-  const first = (acceptLanguage ?? "").split(",")[0]?.trim().toLowerCase() ?? "";
-  return first.startsWith("ko") ? "ko" : "en";
+  return resolveLocale(typeof explicit === "string" ? explicit : null, acceptLanguage);
 }

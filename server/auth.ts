@@ -9,8 +9,10 @@ import { RateLimiterMemory } from "rate-limiter-flexible";
 import { fromNodeHeaders } from "better-auth/node";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Db } from "./db/client";
+import type { UserRepository } from "./db/users";
 
 export const CLIENT_IP_HEADER = "x-quizroom-client-ip";
+const SIGN_UP_CLOSED = "Sign-up is closed: an instructor adds instructors.";
 
 export interface AuthOptions {
   db: Db;
@@ -28,6 +30,11 @@ export function createAuth({ db, postgres, secret, publicUrl }: AuthOptions) {
   return betterAuth({
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // Sign-up is closed to the public: only the server's own call (no request)
+        // creates an account, from the setup page or a signed-in instructor.
+        if (ctx.path === "/sign-up/email" && ctx.request) {
+          throw new APIError("FORBIDDEN", { message: SIGN_UP_CLOSED, code: "EMAIL_PASSWORD_SIGN_UP_DISABLED" });
+        }
         if (ctx.path !== "/sign-in/email") return;
         const used = await failuresPerAccount.get(accountOf(ctx.body));
         if (used && used.remainingPoints <= 0) {
@@ -43,7 +50,8 @@ export function createAuth({ db, postgres, secret, publicUrl }: AuthOptions) {
     secret,
     baseURL: publicUrl,
     trustedOrigins: [new URL(publicUrl).origin],
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    // autoSignIn off: creating an instructor must not open a session for them.
+    emailAndPassword: { enabled: true, autoSignIn: false, minPasswordLength: 8, maxPasswordLength: 128 },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     rateLimit: {
       enabled: true,
@@ -72,23 +80,20 @@ export async function sessionUser(auth: Auth, headers: IncomingHttpHeaders): Pro
   return session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null;
 }
 
-/** Creates an instructor with a library-hashed password; null when the email is taken. */
+/**
+ * Creates an instructor through Better Auth's own sign-up endpoint, called from the
+ * server (the public route is closed in the hook above): the library hashes the
+ * password and writes the user and credential account. Returns null when the email
+ * is taken (checked first: with autoSignIn off the endpoint answers a taken email
+ * with a look-alike success, so as not to reveal which emails exist).
+ */
 export async function createInstructor(
   auth: Auth,
+  users: Pick<UserRepository, "findByEmail">,
   input: { name: string; email: string; password: string },
 ): Promise<Instructor | null> {
-  const ctx = await auth.$context;
   const email = input.email.toLowerCase();
-  if (await ctx.internalAdapter.findUserByEmail(email)) return null;
-  const user = await ctx.internalAdapter.createUser(
-    { name: input.name, email, emailVerified: false },
-    { method: "admin" },
-  );
-  await ctx.internalAdapter.linkAccount({
-    userId: user.id,
-    providerId: "credential",
-    accountId: user.id,
-    password: await ctx.password.hash(input.password),
-  });
+  if (await users.findByEmail(email)) return null;
+  const { user } = await auth.api.signUpEmail({ body: { name: input.name, email, password: input.password } });
   return { id: user.id, name: user.name, email: user.email };
 }

@@ -27,5 +27,5 @@ export async function ensureAdmin(
   password: string | undefined,
 ): Promise<boolean> {
   if (!email || !password || (await users.findByEmail(email))) return false;
-  return (await createInstructor(auth, { name: email.split("@")[0] ?? "Instructor", email, password })) !== null;
+  return (await createInstructor(auth, users, { name: email.split("@")[0] ?? "Instructor", email, password })) !== null;
 }

@@ -1,4 +1,6 @@
+import { isPin } from "../../lib/contract";
+
 /** `?pin=123456` (from the QR code) prefills the PIN; anything else is ignored. */
 export function pinFromSearchParam(value: string | string[] | undefined): string | null {
-  return typeof value === "string" && /^\d{6}$/.test(value) ? value : null;
+  return isPin(value) ? value : null;
 }

@@ -78,7 +78,7 @@ export function createApi(deps: ApiDeps) {
           throw new HttpError(403, "SETUP_DONE", "The first instructor already exists.");
         }
         const input = parseInstructor(await readJson(req, SMALL_BODY));
-        const user = await createInstructor(deps.auth, input);
+        const user = await createInstructor(deps.auth, deps.users, input);
         if (!user) throw new HttpError(409, "EMAIL_TAKEN", "That email already has an account.");
         sendJson(res, 201, user);
       },
@@ -92,7 +92,7 @@ export function createApi(deps: ApiDeps) {
       method: "POST",
       pattern: /^\/api\/instructors$/,
       handler: async ({ req, res }) => {
-        const user = await createInstructor(deps.auth, parseInstructor(await readJson(req, SMALL_BODY)));
+        const user = await createInstructor(deps.auth, deps.users, parseInstructor(await readJson(req, SMALL_BODY)));
         if (!user) throw new HttpError(409, "EMAIL_TAKEN", "That email already has an account.");
         sendJson(res, 201, user);
       },
