@@ -33,10 +33,20 @@ export async function expectAccessible(page: Page, screen: string) {
   expect(problems, screen).toEqual([]);
 }
 
+/** Waits for the web fonts, not for a fixed time; transitions are frozen at their end. */
 export async function screenshot(page: Page, name: string) {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `screenshots/${name}.png` });
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+  await page.screenshot({ path: `screenshots/${name}.png`, animations: "disabled" });
 }
+
+/**
+ * The longest time limit a deck allows: screenshots and accessibility checks on a
+ * busy machine take seconds, and a question that timed out meanwhile would fail
+ * the test for no fault of the game.
+ */
+const PATIENT_TIME_LIMIT_SEC = 240;
 
 export async function signInAndHost(
   page: Page,
@@ -49,7 +59,8 @@ export async function signInAndHost(
   await page.getByLabel(labels.password).fill(ADMIN.password);
   await page.getByRole("button", { name: labels.signIn }).click();
   await page.waitForURL(`${url}/host`);
-  const deck = JSON.parse(readFileSync(deckFile, "utf8")) as { title: string };
+  const deck = JSON.parse(readFileSync(deckFile, "utf8")) as { title: string; questions: { timeLimitSec: number }[] };
+  for (const question of deck.questions) question.timeLimitSec = PATIENT_TIME_LIMIT_SEC;
   const imported = await page.request.post(`${url}/api/decks/import`, { data: deck, headers: { Origin: url } });
   expect(imported.status()).toBe(201);
   await page.reload();
