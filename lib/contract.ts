@@ -131,7 +131,12 @@ export interface PlayerLeaderboardView extends PlayerViewBase {
 }
 export interface PlayerEndedView extends PlayerViewBase {
   phase: "ended";
+  /** Questions played (opened) that this player answered right, skipped ones included: as the report counts. */
   correctCount: number;
+  /** Questions opened before the end: a game ended at question 5 of 24 played 5. */
+  questionsPlayed: number;
+  /** The student's own review page (an unguessable link bound to this player); null when there is none. */
+  reviewUrl: string | null;
 }
 export type PlayerView =
   PlayerLobbyView | PlayerQuestionView | PlayerRevealView | PlayerLeaderboardView | PlayerEndedView;

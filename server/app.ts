@@ -1,12 +1,14 @@
 // Assembles the whole server on one HTTP server: the JSON API, Better Auth,
 // Socket.IO and the Next.js pages. Used by index.ts and by the integration tests.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { toNodeHandler } from "better-auth/node";
 import { CLIENT_IP_HEADER, createAuth } from "./auth";
 import { ensureAdmin, seedBuiltinDecks } from "./bootstrap";
 import { openDatabase, type Db } from "./db/client";
 import { createDeckRepository } from "./db/decks";
 import { createGameRepository } from "./db/games";
+import { createSessionRepository } from "./db/sessions";
 import { applyMigrations } from "./db/migrate";
 import { createUserRepository } from "./db/users";
 import { isPostgresUrl, type Env } from "./env";
@@ -15,6 +17,7 @@ import { securityHeaders } from "./http/security-headers";
 import { GameDirectory } from "./live/game-directory";
 import { createRealtime } from "./realtime/create-realtime";
 import { createRateLimits } from "./realtime/rate-limits";
+import { reviewTokenFor, reviewUrl } from "./reviews/review-token";
 import { loadOrCreateSecret } from "./secret";
 
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -26,6 +29,13 @@ export interface App {
   /** Stops accepting, writes what is pending, closes sockets and the database. */
   shutdown(): Promise<void>;
 }
+
+/**
+ * How long a shutdown waits for the clients to close their connections after being
+ * told. A frozen phone never answers the WebSocket close (ws would wait 30 s), so
+ * what is still open then is cut: the rule gives the whole shutdown 5 s.
+ */
+export const CLOSE_GRACE_MS = 1500;
 
 export function log(message: string, error?: unknown): void {
   const detail = error instanceof Error ? `: ${error.message}` : error ? `: ${String(error)}` : "";
@@ -39,12 +49,14 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
   const auth = createAuth({ db, postgres: isPostgresUrl(env.DATABASE_URL), secret, publicUrl: env.PUBLIC_URL });
   const decks = createDeckRepository(db);
   const users = createUserRepository(db);
-  const games = createGameRepository(db);
+  // The session secret also derives each player's review link (server/reviews/review-token.ts).
+  const games = createGameRepository(db, { reviewSecret: secret });
+  const sessions = createSessionRepository(db);
   await seedBuiltinDecks(decks);
   if (await ensureAdmin(auth, users, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)) log(`created instructor ${env.ADMIN_EMAIL}`);
 
   const limits = createRateLimits();
-  const api = createApi({ auth, decks, users, publicUrl: env.PUBLIC_URL, limits, log });
+  const api = createApi({ auth, decks, users, sessions, publicUrl: env.PUBLIC_URL, limits, log });
   const authHandler = toNodeHandler(auth);
 
   const server = createServer((req, res) => {
@@ -65,6 +77,14 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
     });
   });
 
+  // Every TCP connection, upgraded ones too: the HTTP server forgets a socket once
+  // it becomes a WebSocket, and only this set lets the shutdown cut it.
+  const connections = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    connections.add(socket);
+    socket.once("close", () => connections.delete(socket));
+  });
+
   const { io, directory } = createRealtime(server, {
     auth,
     publicUrl: env.PUBLIC_URL,
@@ -80,6 +100,7 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
         maxPlayers: env.MAX_PLAYERS_PER_GAME,
         store: games,
         log,
+        reviewUrl: (playerId) => reviewUrl(env.PUBLIC_URL, reviewTokenFor(secret, playerId)),
       }),
   });
   const restored = await directory.restoreRunning();
@@ -88,13 +109,22 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
   let closing: Promise<void> | null = null;
   const shutdown = () =>
     (closing ??= (async () => {
+      // 'close' comes once the listener and the last connection are gone.
+      const closed = new Promise<void>((resolve) => void server.once("close", () => resolve()));
       server.close();
       server.closeIdleConnections();
       await directory.closeAll();
-      // Disconnecting the sockets tells every client; phones reconnect and rejoin.
-      io.disconnectSockets(true);
+      // Tells every client (io.disconnectSockets alone reaches only the "/" namespace);
+      // phones reconnect and rejoin once the server is back.
+      for (const namespace of io._nsps.values()) namespace.disconnectSockets(true);
       server.closeAllConnections();
-      await new Promise<void>((resolve) => void io.close(() => resolve()));
+      // Each client closes its side once it has heard; io.close() now would discard a
+      // disconnect still waiting behind an ack on a busy connection.
+      const cut = setTimeout(() => connections.forEach((socket) => socket.destroy()), CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(cut);
+      // Its callback would wait for a 'close' already past: only its cleanup is wanted.
+      void io.close();
       await db.$disconnect();
     })());
 

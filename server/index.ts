@@ -4,6 +4,9 @@ import next from "next";
 import { createApp, log } from "./app";
 import { parseEnv } from "./env";
 
+/** R-SHUTDOWN allows 5 s from SIGTERM to the exit. */
+const SHUTDOWN_DEADLINE_MS = 4_500;
+
 const env = parseEnv();
 const dev = env.NODE_ENV !== "production";
 const nextApp = next({ dev, hostname: "localhost", port: env.PORT });
@@ -22,6 +25,12 @@ app.server.listen(env.PORT, env.HOST, () => {
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
     log(`${signal}: shutting down`);
+    // A write that hangs (a database gone mid-shutdown) must not keep the process
+    // alive past what a supervisor waits for; failing to finish is not a clean exit.
+    setTimeout(() => {
+      log("shutdown did not finish in time");
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     app
       .shutdown()
       .then(() => process.exit(0))

@@ -7,8 +7,10 @@ import type { Phase } from "../../lib/contract";
 import type { QuestionDef } from "../game/types";
 import type { Db } from "./client";
 import { parseJson, stringList } from "./json";
+import { hashReviewToken, reviewTokenFor } from "../reviews/review-token";
 
-const questionList = z.array(
+/** The deck snapshot stored on a game row (Game.questions). */
+export const questionList = z.array(
   z.object({
     kind: z.enum(QUESTION_KINDS),
     text: z.string(),
@@ -65,7 +67,15 @@ export interface StoredGame extends NewGame, PhaseSnapshot {
   closedQuestions: { index: number; skipped: boolean }[];
 }
 
-export function createGameRepository(db: Db) {
+export interface GameRepositoryOptions {
+  /**
+   * The server's session secret: each player's review-token hash is derived from it
+   * when the player is stored (server/reviews/review-token.ts).
+   */
+  reviewSecret: string;
+}
+
+export function createGameRepository(db: Db, options: GameRepositoryOptions) {
   return {
     async create(game: NewGame): Promise<void> {
       await db.game.create({
@@ -92,15 +102,15 @@ export function createGameRepository(db: Db) {
     },
 
     async savePhase(gameId: string, snapshot: PhaseSnapshot, now: Date): Promise<void> {
-      await db.game.update({
-        where: { id: gameId },
-        data: {
-          ...snapshot,
-          heartbeatAt: now,
-          ...(snapshot.phase === "question" && snapshot.questionIndex === 0 ? { startedAt: now } : {}),
-          ...(snapshot.phase === "ended" ? { endedAt: now } : {}),
-        },
-      });
+      await db.game.update({ where: { id: gameId }, data: { ...snapshot, heartbeatAt: now } });
+      // The first save of the start and of the end sets their times; later saves of
+      // the same phase (a pause, a restore, a shutdown) must not move them.
+      if (snapshot.phase === "question" && snapshot.questionIndex === 0) {
+        await db.game.updateMany({ where: { id: gameId, startedAt: null }, data: { startedAt: now } });
+      }
+      if (snapshot.phase === "ended") {
+        await db.game.updateMany({ where: { id: gameId, endedAt: null }, data: { endedAt: now } });
+      }
     },
 
     /** The open question's clock, so a crash loses at most one beat of it. */
@@ -115,7 +125,10 @@ export function createGameRepository(db: Db) {
       nicknameKey: string;
       tokenHash: string;
     }): Promise<void> {
-      await db.player.create({ data: player });
+      // The review token is bound to the player's id, so its hash is known now; the
+      // token itself is derived again when the game ends (never stored).
+      const reviewTokenHash = hashReviewToken(reviewTokenFor(options.reviewSecret, player.id));
+      await db.player.create({ data: { ...player, reviewTokenHash } });
     },
 
     async kickPlayer(playerId: string): Promise<void> {

@@ -11,7 +11,7 @@ import {
   timeLeftMs,
   timeLimitMs,
 } from "./engine";
-import { compareStanding } from "./scoring";
+import { compareStanding, isCorrectChoice } from "./scoring";
 import type { GameState } from "./types";
 
 export const HOST_LEADERBOARD_SIZE = 5;
@@ -71,8 +71,22 @@ export function playerView(state: GameState, playerId: string, now: number): Pla
     case "leaderboard":
       return { ...base, phase: "leaderboard", questionIndex: state.questionIndex };
     case "ended":
-      return { ...base, phase: "ended", correctCount: player.correctCount };
+      return { ...base, phase: "ended", ...playedTally(state, playerId), reviewUrl: null };
   }
+}
+
+/**
+ * The questions opened before the end and how many of them this player answered
+ * right (all and only the correct options), skipped ones included: the same count
+ * as the session report's, so the phone and the report agree.
+ */
+export function playedTally(state: GameState, playerId: string): { correctCount: number; questionsPlayed: number } {
+  const played = state.questions.slice(0, Math.max(0, state.questionIndex + 1));
+  const correctCount = played.filter((question, index) => {
+    const given = answersTo(state, index)[playerId];
+    return given !== undefined && isCorrectChoice(given.optionIds, correctOptionIds(question));
+  }).length;
+  return { correctCount, questionsPlayed: played.length };
 }
 
 export function leaderboard(state: GameState, size = HOST_LEADERBOARD_SIZE): LeaderboardEntry[] {

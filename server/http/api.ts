@@ -1,12 +1,18 @@
 // The JSON API under /api (docs/protocol.md, "HTTP"). Served by the custom server,
 // not by Next route handlers, so it shares one copy of the database and auth with
-// the live rooms. 401 without a session; another instructor's deck is 404.
+// the live rooms. 401 without a session; another instructor's deck or session is
+// 404. The one route open to anyone is a student's review link (R-REVIEW-PRIVATE).
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
+import { PAGE_HEADER, PAGE_SIZE_HEADER, sessionListQuery, TOTAL_COUNT_HEADER } from "../../lib/reports";
 import { createInstructor, sessionUser, type Auth, type Instructor } from "../auth";
 import type { DeckRepository } from "../db/decks";
+import type { SessionRepository } from "../db/sessions";
 import type { UserRepository } from "../db/users";
 import { parseDeck } from "../decks/deck-schema";
+import { csvContentDisposition, sessionCsv } from "../reports/session-csv";
+import { REVIEW_TOKEN_PATTERN } from "../reviews/review-token";
 import { HttpError, readBody, readJson, sendError, sendJson } from "./respond";
 import { allow, type RateLimits } from "../realtime/rate-limits";
 
@@ -14,6 +20,7 @@ export interface ApiDeps {
   auth: Auth;
   decks: DeckRepository;
   users: UserRepository;
+  sessions: SessionRepository;
   publicUrl: string;
   limits: RateLimits;
   log: (message: string, error?: unknown) => void;
@@ -30,10 +37,17 @@ const newInstructor = z.strictObject({
   password: z.string().min(8).max(128),
 });
 
+/** A session id (a UUID; any short word-and-dash id is looked up, and is 404 if unknown). */
+const SESSION_ID = "([\\w-]{1,64})";
+/** Review links: generous for a class behind one address, a wall for anyone sweeping tokens. */
+const REVIEWS_PER_IP = { points: 300, duration: 60 };
+
 type Handler = (ctx: {
   req: IncomingMessage;
   res: ServerResponse;
   params: string[];
+  /** The query string, parsed. */
+  query: URLSearchParams;
   /** The signed-in instructor; checked before any handler runs (never null but on open routes). */
   user: Instructor;
 }) => Promise<void>;
@@ -41,12 +55,18 @@ interface Route {
   method: string;
   pattern: RegExp;
   handler: Handler;
-  /** The first-instructor setup is the one route open without a session, and only until then. */
-  open?: "while-no-instructor";
+  /**
+   * Open without a session: the first-instructor setup only until an instructor
+   * exists; a student's review link always (its token is the credential).
+   */
+  open?: "while-no-instructor" | "always";
 }
+
+const notFound = (what: string) => new HttpError(404, "NOT_FOUND", `No such ${what}.`);
 
 export function createApi(deps: ApiDeps) {
   const appOrigin = new URL(deps.publicUrl).origin;
+  const reviewsPerIp = new RateLimiterMemory(REVIEWS_PER_IP);
 
   const requireUser = async (req: IncomingMessage): Promise<Instructor> => {
     const user = await sessionUser(deps.auth, req.headers);
@@ -130,23 +150,108 @@ export function createApi(deps: ApiDeps) {
         sendJson(res, 201, { id: await deps.decks.create(user.id, parsed.deck) });
       },
     },
+    {
+      method: "GET",
+      pattern: /^\/api\/sessions$/,
+      handler: async ({ res, query, user }) => {
+        const parsed = sessionListQuery.safeParse(Object.fromEntries(query));
+        if (!parsed.success) {
+          throw new HttpError(400, "INVALID_QUERY", "q ≤ 200 characters, page ≥ 1, pageSize 1–100.");
+        }
+        const { total, sessions } = await deps.sessions.list(user.id, parsed.data);
+        // The body stays the contract's array; the page is told in headers.
+        res.setHeader(TOTAL_COUNT_HEADER, String(total));
+        res.setHeader(PAGE_HEADER, String(parsed.data.page));
+        res.setHeader(PAGE_SIZE_HEADER, String(parsed.data.pageSize));
+        sendJson(res, 200, sessions);
+      },
+    },
+    {
+      method: "GET",
+      pattern: new RegExp(`^/api/sessions/${SESSION_ID}$`),
+      handler: async ({ res, params, user }) => {
+        const report = await deps.sessions.report(user.id, params[0] ?? "");
+        if (!report) throw notFound("session");
+        sendJson(res, 200, report);
+      },
+    },
+    {
+      method: "GET",
+      pattern: new RegExp(`^/api/sessions/${SESSION_ID}/export\\.csv$`),
+      handler: async ({ res, params, user }) => {
+        const report = await deps.sessions.report(user.id, params[0] ?? "");
+        if (!report) throw notFound("session");
+        const csv = Buffer.from(sessionCsv(report), "utf8");
+        res.writeHead(200, {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": csvContentDisposition(report),
+          "cache-control": "no-store",
+          "content-length": csv.length,
+        });
+        res.end(csv);
+      },
+    },
+    {
+      method: "DELETE",
+      pattern: new RegExp(`^/api/sessions/${SESSION_ID}$`),
+      handler: async ({ res, params, user }) => {
+        const outcome = await deps.sessions.remove(user.id, params[0] ?? "");
+        if (outcome === "not-found") throw notFound("session");
+        if (outcome === "running") {
+          throw new HttpError(409, "GAME_RUNNING", "The game is still running: end it before deleting it.");
+        }
+        res.writeHead(204, { "cache-control": "no-store" });
+        res.end();
+      },
+    },
+    {
+      method: "GET",
+      pattern: /^\/api\/running-games$/,
+      handler: async ({ res, user }) => sendJson(res, 200, await deps.sessions.running(user.id)),
+    },
+    {
+      method: "GET",
+      pattern: /^\/api\/review\/([^/]+)$/,
+      open: "always",
+      handler: async ({ req, res, params }) => {
+        if (!(await allow(reviewsPerIp, req.socket.remoteAddress ?? "unknown"))) {
+          throw new HttpError(429, "RATE_LIMITED", "Too many requests: wait a minute.");
+        }
+        // Malformed, unknown, kicked, not ended yet, expired: all the same 404, so a
+        // link tells nothing about a game before its end (R-REVIEW-PRIVATE).
+        const token = params[0] ?? "";
+        const review = REVIEW_TOKEN_PATTERN.test(token) ? await deps.sessions.review(token) : null;
+        if (!review) throw notFound("review");
+        sendJson(res, 200, review);
+      },
+    },
   ];
 
   /** Handles /api/* except /api/auth/*; answers false for a path it does not own. */
   return async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const path = new URL(req.url ?? "/", "http://x").pathname;
+    const url = new URL(req.url ?? "/", "http://x");
+    const path = url.pathname;
     const matching = routes.filter((r) => r.pattern.test(path));
     try {
-      // R-AUTH: no session is 401 on every route, known or not, before anything else.
-      const setupOpen = matching.some((r) => r.open) && (await deps.users.count()) === 0;
-      const user = setupOpen ? NOBODY : await requireUser(req);
+      // R-AUTH: no session is 401 on every route, known or not, before anything else,
+      // but the review link (R-REVIEW-PRIVATE) and, until an instructor exists, the setup.
+      const alwaysOpen = matching.some((r) => r.open === "always" && r.method === req.method);
+      const setupOpen =
+        !alwaysOpen && matching.some((r) => r.open === "while-no-instructor") && (await deps.users.count()) === 0;
+      const user = alwaysOpen || setupOpen ? NOBODY : await requireUser(req);
       if (matching.length === 0) throw new HttpError(404, "NOT_FOUND", "No such API route.");
       const route = matching.find((r) => r.method === req.method);
       if (!route) throw new HttpError(405, "METHOD_NOT_ALLOWED", "Method not allowed.");
       if (req.method !== "GET" && req.headers.origin !== appOrigin) {
         throw new HttpError(403, "INVALID_ORIGIN", "State-changing requests need this app's Origin header.");
       }
-      await route.handler({ req, res, user, params: route.pattern.exec(path)?.slice(1) ?? [] });
+      await route.handler({
+        req,
+        res,
+        user,
+        query: url.searchParams,
+        params: route.pattern.exec(path)?.slice(1) ?? [],
+      });
     } catch (error) {
       if (error instanceof HttpError) sendError(res, error);
       else {

@@ -9,8 +9,8 @@ import { GameRoom, type RoomDeps } from "./game-room";
 import { hashToken, newId, newPin } from "./tokens";
 
 export interface DirectoryDeps extends Omit<RoomDeps, "joinUrl"> {
-  games: GameRepository;
-  decks: DeckRepository;
+  games: Pick<GameRepository, "create" | "pinInUse" | "findPlayerByTokenHash" | "loadRunning">;
+  decks: Pick<DeckRepository, "findVisible">;
   publicUrl: string;
   maxPlayers: number;
 }
@@ -106,7 +106,7 @@ export class GameDirectory {
     for (const a of game.answers) {
       answers[a.questionIndex] = { ...answers[a.questionIndex], [a.playerId]: a };
     }
-    const replayed = replay({ ...base, players, nextSeq: game.players.length, answers }, game.closedQuestions, now);
+    const replayed = replay({ ...base, players, nextSeq: game.players.length, answers }, closedQuestions(game), now);
     const question = game.questions[game.questionIndex];
     const wasOpen = game.phase === "question" && !game.closedQuestions.some((c) => c.index === game.questionIndex);
     const restored: GameState = {
@@ -121,4 +121,17 @@ export class GameDirectory {
     };
     return restored;
   }
+}
+
+/**
+ * The questions to close again on restore: those with stored standings, and the
+ * current one when the game row says it was revealed but its standings write had
+ * not landed before the crash (the answers are written; their scores must count).
+ */
+function closedQuestions(game: StoredGame): StoredGame["closedQuestions"] {
+  const revealed = game.phase === "reveal" || game.phase === "leaderboard";
+  const recorded = game.closedQuestions.some((c) => c.index === game.questionIndex);
+  return revealed && !recorded
+    ? [...game.closedQuestions, { index: game.questionIndex, skipped: game.skipped }]
+    : game.closedQuestions;
 }

@@ -30,6 +30,8 @@ export interface RoomDeps {
   clock: Clock;
   joinUrl: string;
   log: (message: string, error?: unknown) => void;
+  /** The student's review link for a player (shown once the game has ended); absent in tests that need none. */
+  reviewUrl?: (playerId: string) => string;
 }
 
 export type RoomResult<T extends object = object> = ({ ok: true } & T) | { ok: false; code: ErrorCode };
@@ -90,12 +92,18 @@ export class GameRoom {
     return hostView(this.state, this.deps.clock.now(), this.deps.joinUrl);
   }
 
+  /** The engine's view of one phone, with its review link added at the end. */
   playerView(playerId: string): PlayerView | null {
-    return playerView(this.state, playerId, this.deps.clock.now());
+    const view = playerView(this.state, playerId, this.deps.clock.now());
+    if (view?.phase !== "ended" || !this.deps.reviewUrl) return view;
+    return { ...view, reviewUrl: this.deps.reviewUrl(playerId) };
   }
 
   join(nickname: string, nicknameKey: string) {
     return this.run(async (): Promise<RoomResult<{ playerId: string; token: string; state: PlayerView }>> => {
+      // The outcome is committed after an await (the player's insert): an answer
+      // refused meanwhile would come back with it unless settled first.
+      await this.answersSettled();
       const playerId = newId();
       const token = newToken();
       const outcome = this.apply({ type: "join", playerId, nickname, nicknameKey });
@@ -120,6 +128,8 @@ export class GameRoom {
 
   rejoin(playerId: string) {
     return this.run(async (): Promise<RoomResult<{ state: PlayerView }>> => {
+      // A player back may close the question (R-AUTO-CLOSE): only on written answers.
+      await this.answersSettled();
       const outcome = this.apply({ type: "connect", playerId });
       if (!outcome.ok) return { ok: false, code: outcome.code };
       await this.commit(outcome);
@@ -161,8 +171,7 @@ export class GameRoom {
         () => void this.run(() => this.tick()),
         (error: unknown) => {
           this.deps.log(`game ${this.id}: answer not stored, refused`, error);
-          const revoked = this.apply({ type: "revokeAnswer", playerId, questionIndex });
-          if (revoked.ok) this.state = revoked.state;
+          this.state = this.apply({ type: "revokeAnswer", playerId, questionIndex }).state;
           this.scheduleHostUpdate();
         },
       );
@@ -292,19 +301,17 @@ export class GameRoom {
   }
 
   private async beat(): Promise<void> {
-    if (this.pendingStandings !== null || this.pendingKicks.size > 0) {
-      try {
-        for (const playerId of this.pendingKicks) {
-          await this.deps.store.kickPlayer(playerId);
-          this.pendingKicks.delete(playerId);
-        }
-        if (this.pendingStandings !== null) {
-          await this.deps.store.saveStandings(this.id, this.pendingStandings, this.state.skipped, this.standings());
-          this.pendingStandings = null;
-        }
-      } catch (error) {
-        return this.deps.log(`game ${this.id}: retry not stored yet`, error);
+    try {
+      for (const playerId of this.pendingKicks) {
+        await this.deps.store.kickPlayer(playerId);
+        this.pendingKicks.delete(playerId);
       }
+      if (this.pendingStandings !== null) {
+        await this.deps.store.saveStandings(this.id, this.pendingStandings, this.state.skipped, this.standings());
+        this.pendingStandings = null;
+      }
+    } catch (error) {
+      return this.deps.log(`game ${this.id}: retry not stored yet`, error);
     }
     if (this.phaseDirty) return this.persistPhase();
     if (this.state.phase !== "question" || this.state.paused) return;
@@ -365,9 +372,8 @@ export class GameRoom {
   }
 
   private emitPlayers(): void {
-    const now = this.deps.clock.now();
     for (const player of activePlayers(this.state)) {
-      const view = playerView(this.state, player.id, now);
+      const view = this.playerView(player.id);
       if (view) this.deps.output.player(player.id, view);
     }
   }

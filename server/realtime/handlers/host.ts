@@ -57,6 +57,8 @@ export function registerHostHandlers(socket: HostSocket, deps: HostHandlerDeps):
   socket.on(
     "attach",
     withAck(gamePayload, locale, log, async ({ gameId }) => {
+      // A host event like the others (docs/protocol.md, "Rate limits"): each answer is a whole view.
+      if (!(await allow(limits.hostPerSocket, socket.id))) return { ok: false, code: "RATE_LIMITED" };
       const room = owned(gameId);
       if (!room) return { ok: false, code: "NOT_FOUND" };
       await socket.join(hostRoom(gameId));
