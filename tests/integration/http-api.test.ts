@@ -1,8 +1,10 @@
-// The HTTP contract: sign-in, 401 without a session, decks, import, ownership.
-import { statSync } from "node:fs";
+// The HTTP contract: sign-in, 401 without a session, decks, import, ownership; and
+// the session secret, on servers of its own.
+import { randomBytes } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, signIn, postJson } from "./support/clients";
+import { api, connectHost, signIn, signInOtherInstructor, postJson } from "./support/clients";
 import { SHORT_DECK, importDeck } from "./support/game";
 import { ADMIN, DATABASES, startServer, type TestServer } from "./support/server";
 
@@ -125,7 +127,108 @@ describe.each(DATABASES)("HTTP API (%s)", (database) => {
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
   });
 
-  it("R-SECRET: the generated session secret is kept with mode 0600", () => {
-    expect(statSync(join(server.dataDir, "secret")).mode & 0o777).toBe(0o600);
+  it("R-RATE-LIMIT: more than 20 deck imports a minute by one instructor get 429; another instructor still imports", async () => {
+    const importer = await signInOtherInstructor(server.url, "Importer");
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      statuses.push((await postJson(server.url, "/api/decks/import", SHORT_DECK, importer)).status);
+    }
+    expect(statuses).toEqual(Array(20).fill(201));
+    const over = await postJson(server.url, "/api/decks/import", SHORT_DECK, importer);
+    expect(over.status).toBe(429);
+    const body = (await over.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("RATE_LIMITED");
+    expect(body.error.message).toMatch(/import/i);
+    const own = (await (await api(server.url, "/api/decks", { cookie: importer })).json()) as { builtin: boolean }[];
+    expect(own.filter((d) => !d.builtin)).toHaveLength(20);
+    // The limit is per instructor.
+    expect((await postJson(server.url, "/api/decks/import", SHORT_DECK, cookie)).status).toBe(201);
   });
+});
+
+/**
+ * The secret and its common encodings, cut into every 10-character piece: a log line
+ * that shows part of it is caught too, and 10 random characters do not turn up by chance.
+ */
+function secretForms(secret: string): string[] {
+  const forms = [
+    secret,
+    Buffer.from(secret).toString("base64"),
+    Buffer.from(secret).toString("hex"),
+    Buffer.from(secret, "base64url").toString("hex"),
+    Buffer.from(secret, "base64url").toString("base64"),
+  ];
+  const PIECE = 10;
+  return forms.flatMap((form) =>
+    Array.from({ length: Math.max(1, form.length - PIECE + 1) }, (_, i) => form.slice(i, i + PIECE)),
+  );
+}
+
+/** What makes a server log: failed sign-ins, refused handshakes, bad requests, its own start and stop. */
+async function exerciseLogging(server: TestServer): Promise<string> {
+  for (const password of ["wrong-password", ""]) {
+    await postJson(server.url, "/api/auth/sign-in/email", { email: ADMIN.email, password });
+  }
+  await postJson(server.url, "/api/auth/sign-in/email", { email: "nobody@example.com", password: "x".repeat(12) });
+  await api(server.url, "/api/auth/sign-in/email", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{not json",
+  });
+  await postJson(server.url, "/api/auth/sign-up/email", {
+    name: "Eve",
+    email: "eve@example.com",
+    password: "12345678",
+  });
+  await expect(connectHost(server.url, "better-auth.session_token=forged.signature")).rejects.toThrow(/FORBIDDEN/);
+  const cookie = await signIn(server.url);
+  await postJson(server.url, "/api/decks/import", { title: "" }, cookie);
+  await api(server.url, "/api/decks/import", {
+    method: "POST",
+    cookie,
+    headers: { "content-type": "application/json" },
+    body: "{not json",
+  });
+  await api(server.url, "/api/decks/not-a-deck", { cookie });
+  return cookie;
+}
+
+describe("R-SECRET: the session secret", () => {
+  it("R-SECRET: a generated secret is kept with mode 0600, reused after a restart, and never logged", async () => {
+    // Empty counts as unset (server/env.ts): the server generates its own.
+    const server = await startServer({ env: { BETTER_AUTH_SECRET: "" } });
+    try {
+      const cookie = await exerciseLogging(server);
+      await server.stop("SIGTERM");
+      await server.restart();
+      await exerciseLogging(server);
+      // The same secret after the restart: the session signed before it still holds.
+      expect((await api(server.url, "/api/me", { cookie })).status).toBe(200);
+
+      const file = join(server.dataDir, "secret");
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const secret = readFileSync(file, "utf8").trim();
+      expect(secret.length).toBeGreaterThanOrEqual(32);
+      const output = server.output();
+      expect(output).toContain("QUIZROOM_LISTENING");
+      expect(secretForms(secret).filter((piece) => output.includes(piece))).toEqual([]);
+    } finally {
+      await server.dispose();
+    }
+  }, 180_000);
+
+  it("R-SECRET: a secret given in the environment is never logged either", async () => {
+    const secret = randomBytes(36).toString("base64url");
+    const server = await startServer({ env: { BETTER_AUTH_SECRET: secret } });
+    try {
+      await exerciseLogging(server);
+      await server.stop("SIGTERM");
+      await server.restart();
+      await exerciseLogging(server);
+      const output = server.output();
+      expect(secretForms(secret).filter((piece) => output.includes(piece))).toEqual([]);
+    } finally {
+      await server.dispose();
+    }
+  }, 180_000);
 });

@@ -2,11 +2,26 @@
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostView, PlayerView } from "../../lib/contract";
-import { call, connectPlayer, expectOk, nextState } from "./support/clients";
-import { correctIds, hostGame, joinPhone } from "./support/game";
+import { call, codeOf as code, connectPlayer, expectOk, nextEvent, nextState } from "./support/clients";
+import { correctIds, hostGame, joinPhone, type Phone } from "./support/game";
 import { startServer, type TestServer } from "./support/server";
 
-const code = (ack: { ok: boolean; error?: { code: string } }) => (ack.ok ? "ok" : ack.error?.code);
+type Game = Awaited<ReturnType<typeof hostGame>>;
+
+async function hostView(game: Game): Promise<HostView> {
+  return expectOk(await call<{ state: HostView }>(game.host, "attach", { gameId: game.gameId })).state;
+}
+
+/** Each phone's rank as the server has it now (a repeated rejoin answers with the player's view). */
+async function ranksOf(phones: Phone[]): Promise<(number | null)[]> {
+  const views = await Promise.all(
+    phones.map(async (p) => expectOk(await call<{ state: PlayerView }>(p.socket, "rejoin", { token: p.token })).state),
+  );
+  return views.map((v) => v.rank);
+}
+
+const oneToN = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+const sorted = (ranks: (number | null)[]) => [...ranks].sort((a, b) => (a ?? 0) - (b ?? 0));
 
 describe("players", () => {
   let server: TestServer;
@@ -40,18 +55,78 @@ describe("players", () => {
     game.host.close();
   });
 
-  it("R-KICK: a kicked phone is told, disconnected, and its token no longer opens the game", async () => {
+  it("R-KICK: a kicked phone is told, every socket of it is disconnected, and its token no longer opens the game", async () => {
     const game = await hostGame(server.url);
+    const stays = await joinPhone(server.url, game.pin, "Stays");
     const phone = await joinPhone(server.url, game.pin, "Troll");
-    const kicked = new Promise((resolve) => phone.socket.once("kicked", resolve));
+    // The same player in a second tab.
+    const secondTab = await connectPlayer(server.url);
+    expectOk(await call(secondTab, "rejoin", { token: phone.token }));
+    expect((await hostView(game)).connectedCount).toBe(2);
+
+    const kicked = nextEvent<{ reason: string }>(phone.socket, "kicked");
+    const dropped = [phone.socket, secondTab].map((s) => nextEvent<string>(s, "disconnect"));
+    const mark = game.inbox.size;
     expectOk(await call(game.host, "kick", { gameId: game.gameId, playerId: phone.playerId }));
-    await kicked;
+    expect((await kicked).reason).toBeTruthy();
+    // The server closed them ("io server disconnect"), not the phones.
+    expect(await Promise.all(dropped)).toEqual(["io server disconnect", "io server disconnect"]);
+    const after = await game.inbox.untilView<HostView>((v) => v.players.length === 1, mark);
+    expect([after.connectedCount, after.players.map((p) => p.nickname)]).toEqual([1, ["Stays"]]);
+    expect(stays.socket.connected).toBe(true);
+
     const again = await connectPlayer(server.url);
     expect(code(await call(again, "rejoin", { token: phone.token }))).toBe("KICKED");
-    const view = await call<{ state: HostView }>(game.host, "attach", { gameId: game.gameId });
-    expect(view.ok && view.state.players).toEqual([]);
-    again.close();
-    game.host.close();
+    expect((await hostView(game)).players.map((p) => p.nickname)).toEqual(["Stays"]);
+    [again, stays.socket, game.host].forEach((s) => s.close());
+  });
+
+  it("R-KICK R-RANK-PERMUTATION: after a kick that follows a reveal, the others rank exactly 1..n", async () => {
+    const game = await hostGame(server.url);
+    const phones = [];
+    for (const name of ["Ana", "Ben", "Cho", "Dan"]) phones.push(await joinPhone(server.url, game.pin, name));
+    const opened = phones.map((p) => p.inbox.untilView<PlayerView>((v) => v.phase === "question", p.inbox.size));
+    expectOk(await call(game.host, "start", { gameId: game.gameId }));
+    await Promise.all(opened);
+    const revealed = phones.map((p) => p.inbox.untilView<PlayerView>((v) => v.phase === "reveal", p.inbox.size));
+    // Three right, one wrong.
+    for (const [i, phone] of phones.entries()) {
+      const choice = i === 1 ? ["a"] : correctIds(0);
+      expectOk(await call(phone.socket, "answer", { questionIndex: 0, optionIds: choice }));
+    }
+    expect(sorted((await Promise.all(revealed)).map((v) => v.rank))).toEqual(oneToN(4));
+
+    // Kick one from the middle of the table.
+    const [ana, ben, cho, dan] = phones as [Phone, Phone, Phone, Phone];
+    const mark = game.inbox.size;
+    expectOk(await call(game.host, "kick", { gameId: game.gameId, playerId: cho.playerId }));
+    const remaining = [ana, ben, dan];
+    const hostAfter = await game.inbox.untilView<HostView>((v) => v.players.length === 3, mark);
+    expect(hostAfter.leaderboard.map((e) => e.rank)).toEqual(oneToN(3));
+    expect(hostAfter.leaderboard.map((e) => e.playerId).sort()).toEqual(remaining.map((p) => p.playerId).sort());
+    expect(sorted(await ranksOf(remaining))).toEqual(oneToN(3));
+
+    // And on the leaderboard that follows.
+    const boards = remaining.map((p) => p.inbox.untilView<PlayerView>((v) => v.phase === "leaderboard", p.inbox.size));
+    const hostBoard = game.inbox.untilView<HostView>((v) => v.phase === "leaderboard", game.inbox.size);
+    expectOk(await call(game.host, "next", { gameId: game.gameId }));
+    expect(sorted((await Promise.all(boards)).map((v) => v.rank))).toEqual(oneToN(3));
+    expect((await hostBoard).leaderboard.map((e) => e.rank)).toEqual(oneToN(3));
+    [...phones.map((p) => p.socket), game.host].forEach((s) => s.close());
+  });
+
+  it("R-JOIN: once a game has ended, its PIN opens it no more (NOT_FOUND, as for an unknown PIN)", async () => {
+    const game = await hostGame(server.url);
+    const early = await joinPhone(server.url, game.pin, "Early");
+    expectOk(await call(game.host, "start", { gameId: game.gameId }));
+    const mark = early.inbox.size;
+    expectOk(await call(game.host, "end", { gameId: game.gameId }));
+    await early.inbox.untilView<PlayerView>((v) => v.phase === "ended", mark);
+    const late = await connectPlayer(server.url);
+    expect(code(await call(late, "join", { pin: game.pin, nickname: "Late" }))).toBe("NOT_FOUND");
+    const view = await hostView(game);
+    expect([view.phase, view.players.map((p) => p.nickname)]).toEqual(["ended", ["Early"]]);
+    [late, early.socket, game.host].forEach((s) => s.close());
   });
 
   it("R-REJOIN: a phone that reconnects with its token is the same player, mid-question, answer kept", async () => {
@@ -145,6 +220,7 @@ describe("players", () => {
     [phone.socket, game.host].forEach((s) => s.close());
   });
 
+  // Last in this file: the PIN-guessing flood blocks this address for a minute.
   it("R-RATE-LIMIT: 60 honest joins from one address in 10 s all get in; a PIN-guessing flood is slowed", async () => {
     const game = await hostGame(server.url);
     const phones = await Promise.all(
@@ -154,7 +230,7 @@ describe("players", () => {
     const guesser = await connectPlayer(server.url);
     const codes: string[] = [];
     for (let i = 0; i < 120; i += 1) {
-      codes.push(code(await call(guesser, "join", { pin: String(100000 + i), nickname: `g${i}` })) ?? "");
+      codes.push(code(await call(guesser, "join", { pin: String(100000 + i), nickname: `g${i}` })));
       if (i % 7 === 6) guesser.disconnect().connect();
     }
     expect(codes).toContain("RATE_LIMITED");

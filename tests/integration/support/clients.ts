@@ -12,6 +12,9 @@ import { ADMIN } from "./server";
 export type HostClient = Socket<HostServerToClient, HostClientToServer>;
 export type PlayClient = Socket<PlayServerToClient, PlayClientToServer>;
 
+/** How long a test waits for an event or an ack: generous, as CI runs beside `stress-ng`. */
+export const WAIT_MS = 30_000;
+
 export async function signIn(url: string, credentials = ADMIN): Promise<string> {
   const res = await fetch(`${url}/api/auth/sign-in/email`, {
     method: "POST",
@@ -76,11 +79,31 @@ function connected<S extends Socket>(socket: S): Promise<S> {
 
 /** Emits an event with its payload and resolves with the ack. */
 export function call<T extends object = object>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
-  return socket.timeout(15_000).emitWithAck(event, payload) as Promise<Ack<T>>;
+  return socket.timeout(WAIT_MS).emitWithAck(event, payload) as Promise<Ack<T>>;
+}
+
+/** "ok", or the ack's error code: for comparing outcomes in one expectation. */
+export function codeOf(ack: Ack): string {
+  return ack.ok ? "ok" : ack.error.code;
+}
+
+/** Resolves with the first argument of the socket's next `event` (e.g. "disconnect"). */
+export function nextEvent<T = unknown>(socket: Socket, event: string, timeoutMs = WAIT_MS): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`timed out waiting for ${event}`));
+    }, timeoutMs);
+    const listener = (value: T) => {
+      clearTimeout(timer);
+      resolve(value);
+    };
+    socket.once(event, listener);
+  });
 }
 
 /** Resolves with the next `state` event that satisfies the predicate. */
-export function nextState<V>(socket: Socket, predicate: (view: V) => boolean, timeoutMs = 15_000): Promise<V> {
+export function nextState<V>(socket: Socket, predicate: (view: V) => boolean, timeoutMs = WAIT_MS): Promise<V> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off("state", listener);
