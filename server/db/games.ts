@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { LOCALES, PHASES, POINTS_KINDS, QUESTION_KINDS } from "../../lib/contract";
 import type { Phase } from "../../lib/contract";
+import type { ClosedQuestion } from "../game/engine";
 import type { QuestionDef } from "../game/types";
 import type { Db } from "./client";
 import { parseJson, stringList } from "./json";
@@ -64,8 +65,11 @@ export interface StandingRow {
 export interface StoredGame extends NewGame, PhaseSnapshot {
   players: { id: string; nickname: string; nicknameKey: string; kicked: boolean }[];
   answers: AnswerRow[];
-  closedQuestions: { index: number; skipped: boolean }[];
+  closedQuestions: ClosedQuestion[];
 }
+
+/** The stored standings of a closed question: who was in the game then. */
+const standingPlayers = z.array(z.looseObject({ playerId: z.string() }));
 
 export interface GameRepositoryOptions {
   /**
@@ -165,7 +169,7 @@ export function createGameRepository(db: Db, options: GameRepositoryOptions) {
         include: {
           players: { orderBy: { joinedAt: "asc" } },
           answers: true,
-          leaderboards: { select: { questionIndex: true, skipped: true } },
+          leaderboards: { select: { questionIndex: true, skipped: true, entries: true } },
         },
       });
       return games.map((g) => ({
@@ -195,7 +199,11 @@ export function createGameRepository(db: Db, options: GameRepositoryOptions) {
           optionIds: parseJson(stringList, a.optionIds),
           timeMs: a.timeMs,
         })),
-        closedQuestions: g.leaderboards.map((l) => ({ index: l.questionIndex, skipped: l.skipped })),
+        closedQuestions: g.leaderboards.map((l) => ({
+          index: l.questionIndex,
+          skipped: l.skipped,
+          playerIds: parseJson(standingPlayers, l.entries).map((e) => e.playerId),
+        })),
       }));
     },
   };

@@ -321,20 +321,30 @@ export function newGameState(init: {
   };
 }
 
+/** A question closed before a restart, as the standings stored for it tell. */
+export interface ClosedQuestion {
+  index: number;
+  skipped: boolean;
+  /** The players who were in the game when it closed; absent when unknown (all players then). */
+  playerIds?: readonly string[];
+}
+
 /**
  * Rebuilds a game after a restart (R-RESTART): players and answers come from the
- * database; each closed question is closed again, so scores, streaks and ranks are
- * derived exactly as they were the first time.
+ * database; each closed question is closed again, over the players who were there
+ * when it closed, so scores, streaks and ranks are derived exactly as they were the
+ * first time (a player who joined later is not scored on it and keeps rank null).
  */
-export function replay(
-  base: GameState,
-  closedQuestions: { index: number; skipped: boolean }[],
-  now: number,
-): GameState {
+export function replay(base: GameState, closedQuestions: readonly ClosedQuestion[], now: number): GameState {
   let state = base;
-  for (const { index, skipped } of [...closedQuestions].sort((a, b) => a.index - b.index)) {
-    const outcome = close({ ...state, phase: "question", questionIndex: index, paused: false }, now, skipped);
-    if (outcome.ok) state = outcome.state;
+  for (const { index, skipped, playerIds } of [...closedQuestions].sort((a, b) => a.index - b.index)) {
+    const present = playerIds ? new Set(playerIds) : null;
+    const later = Object.values(state.players).filter((p) => present !== null && !present.has(p.id));
+    const players = Object.fromEntries(Object.entries(state.players).filter(([id]) => !present || present.has(id)));
+    const outcome = close({ ...state, players, questionIndex: index }, now, skipped);
+    if (!outcome.ok) continue;
+    const rejoined = Object.fromEntries(later.map((p) => [p.id, p]));
+    state = { ...outcome.state, players: { ...outcome.state.players, ...rejoined } };
   }
   return state;
 }

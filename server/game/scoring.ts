@@ -14,8 +14,10 @@ export function maxPoints(points: PointsKind): number {
 export function pointsFor(points: PointsKind, timeMs: number, timeLimitMs: number): number {
   const max = maxPoints(points);
   if (timeMs < FULL_POINTS_WINDOW_MS) return max;
-  const fraction = Math.min(1, Math.max(0, timeMs / timeLimitMs));
-  return Math.round(max * (1 - fraction / 2));
+  // max × (1 − (t/T)/2) as one integer ratio: in floating point an exact half such as
+  // 871.5 can come out as 871.4999… and round down.
+  const t = Math.min(timeLimitMs, Math.max(0, timeMs));
+  return Math.round((max * (2 * timeLimitMs - t)) / (2 * timeLimitMs));
 }
 
 /** Bonus for a streak of `streak` correct answers in a row: +100 from the 2nd, capped at +500. */

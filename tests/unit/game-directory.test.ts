@@ -342,6 +342,33 @@ describe("game directory: restart", () => {
     expect(after.directory.findByPin(room.pin)).toBe(back);
   });
 
+  it("R-RESTART, R-RANK-NULL: a player who joined after a reveal is not scored or ranked on it after a restart", async () => {
+    const store = new FakeStore();
+    const before = setup(store);
+    const room = await before.directory.create("u1", deck.id);
+    if (!room) throw new Error("no room");
+    const ann = await room.join("Ann", "ann");
+    const bob = await room.join("Bob", "bob");
+    if (!ann.ok || !bob.ok) throw new Error("join failed");
+    await room.command({ type: "start" });
+    await advance(1000);
+    expect(await settled(room.answer(ann.playerId, 0, ["b"]))).toEqual({ ok: true });
+    expect(await settled(room.answer(bob.playerId, 0, ["a"]))).toEqual({ ok: true });
+    expect(room.phase).toBe("reveal");
+    const zoe = await room.join("Zoe", "zoe");
+    if (!zoe.ok) throw new Error("join failed");
+    const lastSeen = room.snapshot();
+    expect(lastSeen.players[zoe.playerId]?.rank).toBeNull();
+
+    const after = setup(store);
+    expect(await after.directory.restoreRunning()).toBe(1);
+    const back = after.directory.get(room.id)?.snapshot();
+    for (const id of [ann.playerId, bob.playerId, zoe.playerId]) {
+      const { score, rank, totalTimeMs } = lastSeen.players[id] ?? {};
+      expect(back?.players[id], id).toMatchObject({ score, rank, totalTimeMs });
+    }
+  });
+
   it("R-RESTART: a game in the lobby comes back in the lobby, not paused", async () => {
     const { room, store } = await restored(stored({ players, locked: true }));
     expect(room.snapshot()).toMatchObject({ phase: "lobby", paused: false, locked: true, elapsedMs: 0 });

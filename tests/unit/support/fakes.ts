@@ -213,7 +213,11 @@ export class FakeStore implements RoomStore, DirectoryGames {
         answers: this.answers.filter((a) => a.gameId === g.id),
         closedQuestions: [...this.standings.entries()]
           .filter(([key]) => key.startsWith(`${g.id}/`))
-          .map(([key, s]) => ({ index: Number(key.split("/")[1]), skipped: s.skipped })),
+          .map(([key, s]) => ({
+            index: Number(key.split("/")[1]),
+            skipped: s.skipped,
+            playerIds: s.entries.map((e) => e.playerId),
+          })),
       }));
   }
 }
