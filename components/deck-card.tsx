@@ -26,9 +26,9 @@ export function DeckCard({ deck, opening, disabled, onHost }: DeckCardProps) {
           <span className="rounded-full bg-amber-100 px-3 py-1 text-amber-900">{t("builtin")}</span>
         ) : null}
       </div>
-      <h2 className="text-2xl leading-tight font-black text-slate-900" lang={deck.language}>
+      <h3 className="text-2xl leading-tight font-black text-slate-900" lang={deck.language}>
         {deck.title}
-      </h2>
+      </h3>
       {deck.description ? (
         <p className="line-clamp-3 text-base text-slate-600" lang={deck.language}>
           {deck.description}

@@ -3,8 +3,9 @@ import { AuthShell } from "@/components/auth-shell";
 import { SignInForm } from "@/components/sign-in-form";
 
 /** Only our own host pages are allowed as a destination after sign-in. */
+/** Only the instructor's own pages, never another site or a path with tricks in it. */
 function safeNext(value: string | string[] | undefined): string {
-  return typeof value === "string" && /^\/host(\/[\w-]*)?$/.test(value) ? value : "/host";
+  return typeof value === "string" && /^\/(host|sessions)(\/[\w-]*)?$/.test(value) ? value : "/host";
 }
 
 export default async function SignInPage({

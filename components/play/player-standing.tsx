@@ -14,6 +14,7 @@ export function PlayerStanding({
   const t = useTranslations("play");
   const format = useFormatter();
   const ended = view.phase === "ended";
+  const reviewUrl = view.phase === "ended" ? view.reviewUrl : null;
   return (
     <div className="flex flex-1 flex-col gap-5">
       <section
@@ -31,16 +32,28 @@ export function PlayerStanding({
         <p className="text-4xl font-black tabular-nums">{format.number(view.score)}</p>
         {view.phase === "ended" ? (
           <p className="mt-2 rounded-full bg-emerald-100 px-4 py-1 text-lg font-bold text-emerald-900">
-            {t("correctCount", { correct: view.correctCount, total: view.questionCount })}
+            {t("correctOfPlayed", { correct: view.correctCount, total: view.questionsPlayed })}
           </p>
         ) : null}
       </section>
       <p className="text-center text-lg font-bold text-indigo-100">{ended ? t("gameOver") : t("leaderboardHint")}</p>
+      {reviewUrl ? (
+        <a
+          href={reviewUrl}
+          className="mt-auto flex h-14 items-center justify-center rounded-2xl bg-amber-400 text-xl font-black text-indigo-950 shadow-lg hover:bg-amber-300"
+        >
+          {t("reviewLink")}
+        </a>
+      ) : null}
       {ended ? (
         <button
           type="button"
           onClick={onLeave}
-          className="mt-auto h-14 rounded-2xl bg-amber-400 text-xl font-black text-indigo-950 shadow-lg hover:bg-amber-300"
+          className={
+            reviewUrl
+              ? "h-14 rounded-2xl bg-white/10 text-xl font-bold text-white ring-2 ring-white/30 hover:bg-white/20"
+              : "mt-auto h-14 rounded-2xl bg-amber-400 text-xl font-black text-indigo-950 shadow-lg hover:bg-amber-300"
+          }
         >
           {t("joinAnother")}
         </button>
