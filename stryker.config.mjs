@@ -2,7 +2,7 @@
 // fail. Scores: at least 85% on server/game and 75% overall (scripts/mutation-score.mjs
 // checks the per-area floor from the JSON report).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default {
+const config = {
   testRunner: "vitest",
   vitest: { configFile: "vitest.mutation.config.ts", related: false },
   plugins: ["@stryker-mutator/vitest-runner"],
@@ -17,3 +17,5 @@ export default {
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
 };
+
+export default config;

@@ -31,6 +31,8 @@ for (const { area, floor, label } of FLOORS) {
   if (score === null) continue; // the area was not mutated in this run (e.g. --mutate narrowed it)
   const ok = score >= floor;
   failed ||= !ok;
-  console.log(`mutation score ${label ?? area}: ${score.toFixed(2)}% (${detected}/${total}), floor ${floor}% ${ok ? "ok" : "FAILED"}`);
+  console.log(
+    `mutation score ${label ?? area}: ${score.toFixed(2)}% (${detected}/${total}), floor ${floor}% ${ok ? "ok" : "FAILED"}`,
+  );
 }
 process.exit(failed ? 1 : 0);

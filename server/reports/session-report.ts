@@ -240,7 +240,8 @@ export function buildSessionReport(rows: StoredSession, now: Date): SessionRepor
       };
     })
     .sort(
-      (a, b) => a.questionIndex - b.questionIndex || (joinOrder.get(a.playerId) ?? 0) - (joinOrder.get(b.playerId) ?? 0),
+      (a, b) =>
+        a.questionIndex - b.questionIndex || (joinOrder.get(a.playerId) ?? 0) - (joinOrder.get(b.playerId) ?? 0),
     );
   const byQuestion = groupBy(reportAnswers, (a) => a.questionIndex);
   const byPlayer = groupBy(reportAnswers, (a) => a.playerId);
