@@ -105,7 +105,7 @@ export function apply(state: GameState, command: Command, now: number): Outcome 
       );
     case "lock":
       if (state.phase === "ended") return fail(state, "WRONG_PHASE");
-      return ok({ ...state, locked: command.locked }, { type: "hostChanged" });
+      return ok({ ...state, locked: command.locked }, { type: "lockChanged" }, { type: "hostChanged" });
     case "kick":
       return kick(state, command.playerId, now);
   }

@@ -100,7 +100,9 @@ export type Effect =
   | { type: "phaseChanged" }
   | { type: "questionClosed"; questionIndex: number }
   | { type: "playerKicked"; playerId: string }
-  | { type: "hostChanged" };
+  | { type: "hostChanged" }
+  /** The lobby was locked or unlocked: written at once, so a restart keeps it (R-LOCK, R-RESTART). */
+  | { type: "lockChanged" };
 
 export type Outcome =
   { ok: true; state: GameState; effects: Effect[] } | { ok: false; state: GameState; code: ErrorCode };

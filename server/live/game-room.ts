@@ -260,6 +260,9 @@ export class GameRoom {
     } else if (effect.type === "questionClosed") {
       await this.writer.flush();
       await this.deps.store.saveStandings(this.id, effect.questionIndex, this.state.skipped, this.standings());
+    } else if (effect.type === "lockChanged") {
+      // persistPhase never throws: a failed write marks the phase dirty and the heartbeat retries it.
+      await this.persistPhase();
     }
   }
 

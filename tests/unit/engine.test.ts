@@ -643,7 +643,7 @@ describe("engine: players", () => {
   it("R-LOCK: a lock refuses every join until unlocked", () => {
     const s = withPlayers(game(), ["ann"]);
     const locked = apply(s, { type: "lock", locked: true }, 0);
-    expect(locked.ok && locked.effects).toEqual([{ type: "hostChanged" }]);
+    expect(locked.ok && locked.effects).toEqual([{ type: "lockChanged" }, { type: "hostChanged" }]);
     refused(locked.state, join("x"), 0, "LOCKED");
     const open = must(must(locked.state, { type: "start" }, 0), { type: "lock", locked: false }, 0);
     expect(must(open, join("x"), 0).players.x?.connected).toBe(true);

@@ -811,3 +811,17 @@ describe("game room: the end", () => {
     expect(room.playerView("ann")).toMatchObject({ phase: "ended", reviewUrl: null });
   });
 });
+
+describe("game room: the lobby lock", () => {
+  it("R-LOCK, R-RESTART: locking is written before it is acknowledged, and a failed write is retried", async () => {
+    const { room, store } = setup();
+    expect(await room.command({ type: "lock", locked: true })).toEqual({ ok: true });
+    expect(store.callsTo("savePhase").at(-1)?.[1]).toMatchObject({ phase: "lobby", locked: true });
+    store.fail("savePhase", 1);
+    expect(await room.command({ type: "lock", locked: false })).toEqual({ ok: true });
+    const attempts = store.callsTo("savePhase").length;
+    await advance(HEARTBEAT_MS);
+    expect(store.callsTo("savePhase").length).toBeGreaterThan(attempts);
+    expect(store.callsTo("savePhase").at(-1)?.[1]).toMatchObject({ phase: "lobby", locked: false });
+  });
+});
