@@ -403,6 +403,24 @@ describe("game directory: restart", () => {
     expect(after.directory.get(room.id)?.snapshot().players[ann.playerId]?.score).toBe(975);
   });
 
+  it("R-RESTART: a later question on the leaderboard whose standings were lost still scores, after one that was recorded", async () => {
+    const base = { gameId: "g1", questionIndex: 0, optionIds: ["b"] };
+    const game = stored({
+      phase: "leaderboard",
+      questionIndex: 1,
+      players: players.slice(0, 1),
+      answers: [
+        { ...base, playerId: "ann", timeMs: 1000 },
+        { ...base, playerId: "ann", questionIndex: 1, optionIds: ["a", "c"], timeMs: 3000 },
+      ],
+      closedQuestions: [{ index: 0, skipped: false, playerIds: ["ann"] }],
+    });
+    const { room } = await restored(game);
+    // 975 for the first (1 s of 20); 950 for the second (3 s of 30), plus a streak bonus of 100.
+    expect(room.snapshot().players.ann?.score).toBe(975 + 950 + 100);
+    expect(room.phase).toBe("leaderboard");
+  });
+
   it("R-RESTART: nothing running, nothing restored", async () => {
     const { directory } = setup();
     expect(await directory.restoreRunning()).toBe(0);
