@@ -4,7 +4,16 @@ import { expect, test } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { sessionSummarySchema, type SessionSummary } from "../../lib/reports";
 import { ADMIN, startServer, type TestServer } from "../integration/support/server";
-import { PHONE, PROJECTOR, expectAccessible, openPage, screenshot, signInAndHost } from "./support";
+import {
+  EN_JOIN,
+  PHONE,
+  PROJECTOR,
+  expectAccessible,
+  joinFromPhone,
+  openPage,
+  screenshot,
+  signInAndHost,
+} from "./support";
 
 let server: TestServer;
 test.beforeAll(async () => {
@@ -25,11 +34,7 @@ test("R-RESUME: an instructor who left the projector page mid-game resumes it fr
   });
   const gameUrl = host.page.url();
   const ann = await openPage(browser, server.url, PHONE, "en");
-  await ann.page.goto(`${server.url}/join?pin=${pin}`);
-  await ann.page.getByRole("button", { name: "Enter" }).click();
-  await ann.page.getByRole("textbox", { name: "Nickname" }).fill("Ann");
-  await ann.page.getByRole("button", { name: "Join the game" }).click();
-  await expect(ann.page.getByText("You're in!")).toBeVisible();
+  await joinFromPhone(ann.page, server.url, pin, "Ann", EN_JOIN);
 
   await host.page.getByRole("button", { name: /^Start/ }).click();
   await ann.page.getByRole("button", { name: /^Answer B:/ }).click();

@@ -7,7 +7,10 @@ import {
   PROJECTOR,
   PROJECTOR_FULL_HD,
   SMALL_PHONE,
+  EN_JOIN,
   expectAccessible,
+  joinFromPhone,
+  KO_JOIN,
   openPage,
   screenshot,
   signInAndHost,
@@ -19,20 +22,6 @@ test.beforeAll(async () => {
   server = await startServer();
 });
 test.afterAll(async () => server?.dispose());
-
-async function joinFromPhone(
-  phone: Page,
-  url: string,
-  pin: string,
-  nickname: string,
-  labels: { enter: string; nickname: string; go: string; youreIn: string },
-) {
-  await phone.goto(`${url}/join?pin=${pin}`);
-  await phone.getByRole("button", { name: labels.enter }).click();
-  await phone.getByRole("textbox", { name: labels.nickname }).fill(nickname);
-  await phone.getByRole("button", { name: labels.go }).click();
-  await expect(phone.getByText(labels.youreIn)).toBeVisible();
-}
 
 test("R-GAME-FLOW R-REJOIN: a whole Korean game — projector and three phones, one reloads mid-question", async ({
   browser,
@@ -48,7 +37,7 @@ test("R-GAME-FLOW R-REJOIN: a whole Korean game — projector and three phones, 
     [PHONE, PHONE, SMALL_PHONE].map((viewport) => openPage(browser, server.url, viewport, "ko")),
   );
   const phones = [minji!, junho!, seoyeon!];
-  const koJoin = { enter: "확인", nickname: "닉네임", go: "참여하기", youreIn: "입장 완료!" };
+  const koJoin = KO_JOIN;
   await joinFromPhone(minji!.page, server.url, pin, "민지", koJoin);
   await joinFromPhone(junho!.page, server.url, pin, "준호", koJoin);
   await joinFromPhone(seoyeon!.page, server.url, pin, "서연", koJoin);
@@ -137,7 +126,7 @@ test("R-GAME-FLOW R-PAUSE: an English game at 1920×1080 with two phones, driven
   });
   const ann = await openPage(browser, server.url, PHONE, "en");
   const ben = await openPage(browser, server.url, SMALL_PHONE, "en");
-  const enJoin = { enter: "Enter", nickname: "Nickname", go: "Join the game", youreIn: "You're in!" };
+  const enJoin = EN_JOIN;
   await joinFromPhone(ann.page, server.url, pin, "Ann", enJoin);
   await joinFromPhone(ben.page, server.url, pin, "Ben", enJoin);
   await expect(host.page.getByText("Ben").first()).toBeVisible();

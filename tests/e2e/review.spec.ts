@@ -15,6 +15,8 @@ import {
   openPage,
   screenshot,
   signInAndHost,
+  joinFromPhone,
+  KO_JOIN,
   type Locale,
 } from "./support";
 
@@ -37,14 +39,6 @@ async function useLocale(page: Page, locale: Locale) {
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: server.url }]);
 }
 
-async function joinFromPhone(phone: Page, pin: string, nickname: string) {
-  await phone.goto(`${server.url}/join?pin=${pin}`);
-  await phone.getByRole("button", { name: "확인" }).click();
-  await phone.getByRole("textbox", { name: "닉네임" }).fill(nickname);
-  await phone.getByRole("button", { name: "참여하기" }).click();
-  await expect(phone.getByText("입장 완료!")).toBeVisible();
-}
-
 interface ReportPlayer {
   id: string;
   nickname: string;
@@ -63,8 +57,8 @@ test("R-REPORT R-REVIEW-PRIVATE: a Korean game ended early — dashboard, histor
   const gameId = new URL(host.page.url()).pathname.split("/").pop() ?? "";
   const minji = await openPage(browser, server.url, PHONE, "ko");
   const junho = await openPage(browser, server.url, PHONE, "ko");
-  await joinFromPhone(minji.page, pin, "민지");
-  await joinFromPhone(junho.page, pin, "준호");
+  await joinFromPhone(minji.page, server.url, pin, "민지", KO_JOIN);
+  await joinFromPhone(junho.page, server.url, pin, "준호", KO_JOIN);
   await expect(host.page.getByText("참가자 2명").first()).toBeVisible();
   // 준호 joined and never answers: his phone goes away (the question then waits
   // only for 민지, after the reconnect grace).

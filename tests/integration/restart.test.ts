@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostView, PlayerView } from "../../lib/contract";
 import {
   call,
+  clockOf,
   connectHost,
   connectPlayer,
   expectOk,
@@ -24,15 +25,6 @@ const BUSY_SLACK_MS = 1_500;
 const ROUNDING_MS = 5;
 /** Every question of the short deck has 20 s. */
 const LIMIT_MS = 20_000;
-
-/** The game's clock as the server reports it, and when the test asked and heard. */
-async function clockOf(host: HostClient, gameId: string) {
-  const askedAt = Date.now();
-  const ack = expectOk(await call<{ state: HostView }>(host, "attach", { gameId }));
-  const left = ack.state.question?.timeLeftMs;
-  if (left === undefined) throw new Error("no open question");
-  return { askedAt, heardAt: Date.now(), left };
-}
 
 /** What must be the same before a crash and after the restart: all but the running clock. */
 function lasting<V extends object>(view: V): V {

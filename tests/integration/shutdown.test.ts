@@ -6,7 +6,7 @@ import { request } from "node:http";
 import type { Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import type { HostView, PlayerView } from "../../lib/contract";
-import { call, connectHost, connectPlayer, expectOk, signIn, type HostClient } from "./support/clients";
+import { call, clockOf, connectHost, connectPlayer, expectOk, signIn } from "./support/clients";
 import { openDb, readDb } from "./support/db";
 import { spawnPhone, type FrozenPhone } from "./support/frozen-phone";
 import { correctIds, hostGame, joinPhone } from "./support/game";
@@ -16,15 +16,6 @@ import { DATABASES, startServer, type TestServer } from "./support/server";
 const EXIT_WITHIN_MS = 5_000;
 /** Date.now() is whole milliseconds on both sides of the wire. */
 const ROUNDING_MS = 5;
-
-/** The game's clock as the server reports it, and when the test asked and heard. */
-async function clockOf(host: HostClient, gameId: string) {
-  const askedAt = Date.now();
-  const ack = expectOk(await call<{ state: HostView }>(host, "attach", { gameId }));
-  const left = ack.state.question?.timeLeftMs;
-  if (left === undefined) throw new Error("no open question");
-  return { askedAt, heardAt: Date.now(), left };
-}
 
 /** Resolves with the reason of the socket's next disconnect. */
 const disconnectReason = (socket: Socket) =>

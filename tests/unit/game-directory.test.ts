@@ -90,6 +90,18 @@ async function restored(game: StoredGame, maxPlayers = 100) {
   return { ...env, room };
 }
 
+/** A new game over the in-memory store with Ann and Bob joined and its first question open. */
+async function startedWithAnnAndBob() {
+  const store = new FakeStore();
+  const room = await setup(store).directory.create("u1", deck.id);
+  if (!room) throw new Error("no room");
+  const ann = await room.join("Ann", "ann");
+  const bob = await room.join("Bob", "bob");
+  if (!ann.ok || !bob.ok) throw new Error("join failed");
+  await room.command({ type: "start" });
+  return { store, room, ann, bob };
+}
+
 beforeEach(() => {
   vi.useFakeTimers({ now: T0 });
 });
@@ -309,14 +321,7 @@ describe("game directory: restart", () => {
   });
 
   it("R-RESTART: a game played, then stopped without a shutdown, comes back as it was", async () => {
-    const store = new FakeStore();
-    const before = setup(store);
-    const room = await before.directory.create("u1", deck.id);
-    if (!room) throw new Error("no room");
-    const ann = await room.join("Ann", "ann");
-    const bob = await room.join("Bob", "bob");
-    if (!ann.ok || !bob.ok) throw new Error("join failed");
-    await room.command({ type: "start" });
+    const { store, room, ann, bob } = await startedWithAnnAndBob();
     await advance(2000);
     expect(await settled(room.answer(ann.playerId, 0, ["b"]))).toEqual({ ok: true });
     expect(await settled(room.answer(bob.playerId, 0, ["c"]))).toEqual({ ok: true });
@@ -343,14 +348,7 @@ describe("game directory: restart", () => {
   });
 
   it("R-RESTART, R-RANK-NULL: a player who joined after a reveal is not scored or ranked on it after a restart", async () => {
-    const store = new FakeStore();
-    const before = setup(store);
-    const room = await before.directory.create("u1", deck.id);
-    if (!room) throw new Error("no room");
-    const ann = await room.join("Ann", "ann");
-    const bob = await room.join("Bob", "bob");
-    if (!ann.ok || !bob.ok) throw new Error("join failed");
-    await room.command({ type: "start" });
+    const { store, room, ann, bob } = await startedWithAnnAndBob();
     await advance(1000);
     expect(await settled(room.answer(ann.playerId, 0, ["b"]))).toEqual({ ok: true });
     expect(await settled(room.answer(bob.playerId, 0, ["a"]))).toEqual({ ok: true });

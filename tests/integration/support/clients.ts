@@ -4,6 +4,7 @@ import type {
   Ack,
   HostClientToServer,
   HostServerToClient,
+  HostView,
   PlayClientToServer,
   PlayServerToClient,
 } from "../../../lib/contract";
@@ -122,4 +123,13 @@ export function nextState<V>(socket: Socket, predicate: (view: V) => boolean, ti
 export function expectOk<T extends object>(ack: Ack<T>): { ok: true } & T {
   if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}: ${ack.error.message}`);
   return ack;
+}
+
+/** The game's clock as the server reports it (time left, ms), and when the test asked and heard. */
+export async function clockOf(host: Socket, gameId: string) {
+  const askedAt = Date.now();
+  const ack = expectOk(await call<{ state: HostView }>(host, "attach", { gameId }));
+  const left = ack.state.question?.timeLeftMs;
+  if (left === undefined) throw new Error("no open question");
+  return { askedAt, heardAt: Date.now(), left };
 }
