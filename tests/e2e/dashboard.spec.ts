@@ -13,6 +13,7 @@ import {
   openPage,
   screenshot,
   signInAndHost,
+  EN_SIGN_IN,
 } from "./support";
 
 let server: TestServer;
@@ -26,12 +27,7 @@ test("R-RESUME: an instructor who left the projector page mid-game resumes it fr
   browser,
 }) => {
   const host = await openPage(browser, server.url, PROJECTOR, "en");
-  const pin = await signInAndHost(host.page, server.url, "tests/fixtures/short-deck.json", {
-    email: "Email",
-    password: "Password",
-    signIn: "Sign in",
-    hostDeck: (title) => `Host ${title}`,
-  });
+  const pin = await signInAndHost(host.page, server.url, "tests/fixtures/short-deck.json", EN_SIGN_IN);
   const gameUrl = host.page.url();
   const ann = await openPage(browser, server.url, PHONE, "en");
   await joinFromPhone(ann.page, server.url, pin, "Ann", EN_JOIN);

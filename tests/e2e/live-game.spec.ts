@@ -14,6 +14,8 @@ import {
   openPage,
   screenshot,
   signInAndHost,
+  KO_SIGN_IN,
+  EN_SIGN_IN,
 } from "./support";
 
 let server: TestServer;
@@ -27,12 +29,7 @@ test("R-GAME-FLOW R-REJOIN: a whole Korean game — projector and three phones, 
   browser,
 }) => {
   const host = await openPage(browser, server.url, PROJECTOR, "ko");
-  const pin = await signInAndHost(host.page, server.url, "tests/fixtures/short-deck.ko.json", {
-    email: "이메일",
-    password: "비밀번호",
-    signIn: "로그인",
-    hostDeck: (title) => `${title} 진행하기`,
-  });
+  const pin = await signInAndHost(host.page, server.url, "tests/fixtures/short-deck.ko.json", KO_SIGN_IN);
   const [minji, junho, seoyeon] = await Promise.all(
     [PHONE, PHONE, SMALL_PHONE].map((viewport) => openPage(browser, server.url, viewport, "ko")),
   );
@@ -118,12 +115,7 @@ test("R-GAME-FLOW R-PAUSE: an English game at 1920×1080 with two phones, driven
   browser,
 }) => {
   const host = await openPage(browser, server.url, PROJECTOR_FULL_HD, "en");
-  const pin = await signInAndHost(host.page, server.url, "tests/fixtures/short-deck.json", {
-    email: "Email",
-    password: "Password",
-    signIn: "Sign in",
-    hostDeck: (title) => `Host ${title}`,
-  });
+  const pin = await signInAndHost(host.page, server.url, "tests/fixtures/short-deck.json", EN_SIGN_IN);
   const ann = await openPage(browser, server.url, PHONE, "en");
   const ben = await openPage(browser, server.url, SMALL_PHONE, "en");
   const enJoin = EN_JOIN;

@@ -18,6 +18,7 @@ import {
   joinFromPhone,
   KO_JOIN,
   type Locale,
+  KO_SIGN_IN,
 } from "./support";
 
 let server: TestServer;
@@ -48,12 +49,7 @@ test("R-REPORT R-REVIEW-PRIVATE: a Korean game ended early — dashboard, histor
   browser,
 }) => {
   const host = await openPage(browser, server.url, PROJECTOR_FULL_HD, "ko");
-  const pin = await signInAndHost(host.page, server.url, "tests/fixtures/short-deck.ko.json", {
-    email: "이메일",
-    password: "비밀번호",
-    signIn: "로그인",
-    hostDeck: (title) => `${title} 진행하기`,
-  });
+  const pin = await signInAndHost(host.page, server.url, "tests/fixtures/short-deck.ko.json", KO_SIGN_IN);
   const gameId = new URL(host.page.url()).pathname.split("/").pop() ?? "";
   const minji = await openPage(browser, server.url, PHONE, "ko");
   const junho = await openPage(browser, server.url, PHONE, "ko");

@@ -48,12 +48,7 @@ export async function screenshot(page: Page, name: string) {
  */
 const PATIENT_TIME_LIMIT_SEC = 240;
 
-export async function signInAndHost(
-  page: Page,
-  url: string,
-  deckFile: string,
-  labels: { email: string; password: string; signIn: string; hostDeck: (title: string) => string },
-) {
+export async function signInAndHost(page: Page, url: string, deckFile: string, labels: SignInLabels) {
   await page.goto(`${url}/sign-in`);
   await page.getByLabel(labels.email).fill(ADMIN.email);
   await page.getByLabel(labels.password).fill(ADMIN.password);
@@ -88,3 +83,22 @@ export async function joinFromPhone(phone: Page, url: string, pin: string, nickn
   await phone.getByRole("button", { name: labels.go }).click();
   await expect(phone.getByText(labels.youreIn)).toBeVisible();
 }
+
+export interface SignInLabels {
+  email: string;
+  password: string;
+  signIn: string;
+  hostDeck: (title: string) => string;
+}
+export const KO_SIGN_IN: SignInLabels = {
+  email: "이메일",
+  password: "비밀번호",
+  signIn: "로그인",
+  hostDeck: (title) => `${title} 진행하기`,
+};
+export const EN_SIGN_IN: SignInLabels = {
+  email: "Email",
+  password: "Password",
+  signIn: "Sign in",
+  hostDeck: (title) => `Host ${title}`,
+};
