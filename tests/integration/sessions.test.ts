@@ -137,6 +137,27 @@ async function rowsOf(databaseUrl: string, gameId: string): Promise<Record<strin
   return counts;
 }
 
+/** Deletes a deck row (its questions go with it), straight in the database, on either kind. */
+async function deleteDeckRow(databaseUrl: string, deckId: string): Promise<void> {
+  const sql = `DELETE FROM "Deck" WHERE "id" = `;
+  if (databaseUrl.startsWith("file:")) {
+    const db = new Database(databaseUrl.slice("file:".length), { fileMustExist: true });
+    try {
+      db.prepare(`${sql}?`).run(deckId);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`${sql}$1`, [deckId]);
+  } finally {
+    await client.end();
+  }
+}
+
 /** A CSV parser for the test's own reading (RFC 4180: quoted fields, "" inside quotes). */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -178,6 +199,7 @@ const json = async <T>(res: Response): Promise<T> => {
 
 interface Played {
   gameId: string;
+  deckId: string;
   cookie: string;
   phones: Record<string, Phone>;
   /** Every acknowledged answer, in the order the acks came. */
@@ -242,7 +264,7 @@ async function playMainGame(server: TestServer): Promise<Played> {
   main.host.close();
   live.forEach((name) => phones[name]?.socket.close());
   if (!running) throw new Error("never saw the game running");
-  return { gameId: main.gameId, cookie: main.cookie, phones, acked, reveals, ended, running };
+  return { gameId: main.gameId, deckId, cookie: main.cookie, phones, acked, reveals, ended, running };
 }
 
 /** A second, smaller game ended while its first question is open. */
@@ -579,5 +601,13 @@ describe.each(DATABASES)("sessions, reports and reviews (%s)", (database) => {
     expect((await api(server.url, `/api/review/${soloToken}`)).status).toBe(404);
     // The deck it was played on is untouched, and so is the other session.
     expect((await api(server.url, `/api/sessions/${played.gameId}`, { cookie: played.cookie })).status).toBe(200);
+  });
+
+  it("deleting the deck a session was played on keeps the session and its report unchanged", async () => {
+    const path = `/api/sessions/${played.gameId}`;
+    const before = await json<SessionReport>(await api(server.url, path, { cookie: played.cookie }));
+    await deleteDeckRow(server.databaseUrl, played.deckId);
+    expect((await api(server.url, `/api/decks/${played.deckId}`, { cookie: played.cookie })).status).toBe(404);
+    expect(await json<SessionReport>(await api(server.url, path, { cookie: played.cookie }))).toEqual(before);
   });
 });
