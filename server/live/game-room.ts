@@ -60,6 +60,8 @@ export class GameRoom {
   private phaseDirty = false;
   private pendingStandings: number | null = null;
   private readonly pendingKicks = new Set<string>();
+  /** Set by close(): commands are refused with UNAVAILABLE and the clock stops. */
+  private closed = false;
 
   constructor(
     private state: GameState,
@@ -101,6 +103,7 @@ export class GameRoom {
 
   join(nickname: string, nicknameKey: string) {
     return this.run(async (): Promise<RoomResult<{ playerId: string; token: string; state: PlayerView }>> => {
+      if (this.closed) return { ok: false, code: "UNAVAILABLE" };
       // The outcome is committed after an await (the player's insert): an answer
       // refused meanwhile would come back with it unless settled first.
       await this.answersSettled();
@@ -128,6 +131,7 @@ export class GameRoom {
 
   rejoin(playerId: string) {
     return this.run(async (): Promise<RoomResult<{ state: PlayerView }>> => {
+      if (this.closed) return { ok: false, code: "UNAVAILABLE" };
       // A player back may close the question (R-AUTO-CLOSE): only on written answers.
       await this.answersSettled();
       const outcome = this.apply({ type: "connect", playerId });
@@ -141,6 +145,9 @@ export class GameRoom {
   /** `stillGone` is asked inside the queue: a socket that came back meanwhile keeps the player connected. */
   disconnect(playerId: string, stillGone: () => boolean = () => true): Promise<void> {
     return this.run(async () => {
+      // After close() the game's state is written and stays so: a phone going away
+      // in the shutdown must not close the question behind it.
+      if (this.closed) return;
       await this.answersSettled();
       if (!stillGone()) return;
       const outcome = this.apply({ type: "disconnect", playerId });
@@ -159,6 +166,7 @@ export class GameRoom {
   async answer(playerId: string, questionIndex: number, optionIds: string[], rateLimited = false): Promise<RoomResult> {
     const receivedAt = this.deps.clock.now();
     const queued = await this.run(async (): Promise<RoomResult<{ written: Promise<void> }>> => {
+      if (this.closed) return { ok: false, code: "UNAVAILABLE" };
       const command = { type: "answer", playerId, questionIndex, optionIds, rateLimited } as const;
       const outcome = apply(this.state, command, receivedAt);
       if (!outcome.ok) return { ok: false, code: outcome.code };
@@ -188,7 +196,8 @@ export class GameRoom {
   }
 
   command(command: HostCommand): Promise<RoomResult> {
-    return this.run(async () => {
+    return this.run(async (): Promise<RoomResult> => {
+      if (this.closed) return { ok: false, code: "UNAVAILABLE" };
       await this.answersSettled();
       const outcome = this.apply(command);
       if (!outcome.ok) return { ok: false, code: outcome.code };
@@ -204,6 +213,9 @@ export class GameRoom {
 
   /** Stops the timers and writes what is pending: for shutdown. */
   async close(): Promise<void> {
+    // From here on nothing new is taken (R-SHUTDOWN: stops accepting); what was
+    // accepted already is written below.
+    this.closed = true;
     clearInterval(this.heartbeatTimer);
     this.clearTimer("deadlineTimer");
     this.clearTimer("hostTimer");
@@ -326,7 +338,7 @@ export class GameRoom {
 
   private scheduleDeadline(): void {
     this.clearTimer("deadlineTimer");
-    if (this.state.phase !== "question" || this.state.paused) return;
+    if (this.closed || this.state.phase !== "question" || this.state.paused) return;
     const left = timeLeftMs(this.state, this.deps.clock.now());
     this.deadlineTimer = setTimeout(() => void this.run(() => this.tick()), left + 5);
   }
@@ -340,6 +352,7 @@ export class GameRoom {
   }
 
   private async tick(): Promise<void> {
+    if (this.closed) return;
     await this.answersSettled();
     const outcome = this.apply({ type: "tick" });
     if (outcome.ok && outcome.effects.length > 0) await this.commit(outcome);

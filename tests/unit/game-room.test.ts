@@ -825,3 +825,21 @@ describe("game room: the lobby lock", () => {
     expect(store.callsTo("savePhase").at(-1)?.[1]).toMatchObject({ phase: "lobby", locked: false });
   });
 });
+
+describe("game room: closed for shutdown", () => {
+  it("R-SHUTDOWN: after close() nothing new is taken and nothing more is written", async () => {
+    const { room, store } = await started();
+    await room.close();
+    const writes = store.callsTo("savePhase").length;
+    expect(await settled(room.answer("ann", 0, ["b"]))).toEqual({ ok: false, code: "UNAVAILABLE" });
+    expect(await room.join("Cat", "cat")).toEqual({ ok: false, code: "UNAVAILABLE" });
+    expect(await room.rejoin("bob")).toEqual({ ok: false, code: "UNAVAILABLE" });
+    expect(await room.command({ type: "skip" })).toEqual({ ok: false, code: "UNAVAILABLE" });
+    await room.disconnect("ann");
+    await room.disconnect("bob");
+    await advance(LIMIT_MS + HEARTBEAT_MS * 3);
+    expect(store.callsTo("savePhase")).toHaveLength(writes);
+    expect(store.callsTo("insertAnswers")).toEqual([]);
+    expect(room.phase).toBe("question");
+  });
+});
