@@ -3,5 +3,10 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { include: ["tests/unit/**/*.test.ts"], environment: "node" },
+  test: {
+    include: ["tests/unit/**/*.test.ts"],
+    environment: "node",
+    // Each mutant reruns the properties: a fifth of their runs, from a fixed seed (tests/unit/helpers.ts).
+    env: { QUIZROOM_PROPERTY_RUNS: "0.2" },
+  },
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { ErrorCode, Phase } from "../../lib/contract";
 import { apply, timeLeftMs } from "../../server/game/engine";
 import type { Command, GameState, Outcome, QuestionDef } from "../../server/game/types";
-import { commandsFor, type Cursor, openingOf, type Scenario, scenarioArb, scenarioGame } from "./helpers";
+import { commandsFor, type Cursor, openingOf, propertyRuns, type Scenario, scenarioArb, scenarioGame } from "./helpers";
 
 // --- the model ---
 
@@ -415,14 +415,15 @@ const sameOutcome =
     if (got !== expected) expect(got, where(step)).toBe(expected);
   };
 
-const RUNS = 150;
+const RUN_OPTIONS = propertyRuns(150);
+const RUNS = RUN_OPTIONS.numRuns;
 
 /** Runs the property, prints what the runs reached, and requires enough of each. */
 function property(name: string, checks: Check[]) {
   const stats = newStats();
   fc.assert(
     fc.property(scenarioArb, (scenario) => runScenario(scenario, stats, checks)),
-    { numRuns: RUNS },
+    RUN_OPTIONS,
   );
   const line = Object.entries(stats)
     .map(([key, value]) => `${value} ${key}`)

@@ -345,3 +345,14 @@ export function openingOf(scenario: Scenario, cursor: Cursor): [Command, number]
 export function scenarioGame(scenario: Scenario): GameState {
   return { ...game(scenario.questions), maxPlayers: scenario.maxPlayers };
 }
+
+/**
+ * How many runs a property makes: `normal` in the suite; a fifth of it, from a fixed
+ * seed, under mutation testing (vitest.mutation.config.ts sets QUIZROOM_PROPERTY_RUNS),
+ * where the properties run once per mutant and the example tests do most of the killing.
+ */
+export function propertyRuns(normal: number): { numRuns: number; seed?: number } {
+  const factor = Number(process.env.QUIZROOM_PROPERTY_RUNS ?? "1");
+  if (!(factor > 0) || factor >= 1) return { numRuns: normal };
+  return { numRuns: Math.max(10, Math.round(normal * factor)), seed: 20261129 };
+}

@@ -14,6 +14,7 @@ import {
   scenarioArb,
   scenarioGame,
   withPlayers,
+  propertyRuns,
 } from "./helpers";
 
 const ANSWER_KEYS = ["correctOptionIds", "correct", "explanation", "optionCounts"];
@@ -120,7 +121,8 @@ function screens(state: GameState, now: number) {
   };
 }
 
-const RUNS = 100;
+const RUN_OPTIONS = propertyRuns(100);
+const RUNS = RUN_OPTIONS.numRuns;
 
 /** Before question `k`'s reveal: nothing on screen may depend on its correct options. */
 const beforeReveal = (s: GameState, k: number) => s.questionIndex < k || s.phase === "lobby" || s.phase === "question";
@@ -189,7 +191,7 @@ describe("views: non-interference", { timeout: 60_000 }, () => {
         if (!play(openingOf(scenario, cursor))) return;
         for (const step of scenario.steps) if (!play(commandsFor(a, step, cursor))) return;
       }),
-      { numRuns: RUNS },
+      RUN_OPTIONS,
     );
     console.log(
       `views non-interference: ${steps} steps compared, ${questionSteps} in a question, ${pausedSteps} paused`,
