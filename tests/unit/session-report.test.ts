@@ -17,21 +17,13 @@ import {
 } from "../../server/reports/session-report";
 import { hashReviewToken, reviewTokenFor } from "../../server/reviews/review-token";
 
+import { question } from "./helpers";
+
 const T0 = Date.UTC(2026, 10, 30, 9, 0, 0);
 const at = (ms: number) => new Date(T0 + ms);
 
-const q = (overrides: Partial<QuestionDef> = {}): QuestionDef => ({
-  kind: "single",
-  text: "Which one?",
-  options: ["A", "B", "C", "D"],
-  correct: [1],
-  timeLimitSec: 20,
-  points: "standard",
-  explanation: "B because…",
-  tags: [],
-  imageUrl: null,
-  ...overrides,
-});
+/** The engine tests' question, without its tag: each test here names the topics it counts. */
+const q = (overrides: Partial<QuestionDef> = {}): QuestionDef => question({ tags: [], ...overrides });
 
 /** Four questions: single, multiple, true/false, single; tags overlap. */
 const DECK: QuestionDef[] = [
