@@ -60,7 +60,35 @@ export const answerPayload = z.strictObject({
     .max(OPTION_IDS.length)
     .refine((ids) => new Set(ids).size === ids.length, "option ids must be distinct"),
 });
-export const createPayload = z.strictObject({ deckId: id });
+/** A deck holds at most this many questions (docs/protocol.md "Deck JSON"). */
+export const MAX_DECK_QUESTIONS = 500;
+/** A question's time limit, in seconds. */
+export const TIME_LIMIT_SEC = { min: 5, max: 240 } as const;
+
+// --- Hosting options (the `/host` `create` payload, docs/protocol.md) ---
+export const hostingOptionsSchema = z.strictObject({
+  /** 0-based indexes into the deck's questions, in deck order; absent: all. */
+  questionIndexes: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_DECK_QUESTIONS - 1),
+    )
+    .min(1)
+    .max(MAX_DECK_QUESTIONS)
+    .refine((ids) => new Set(ids).size === ids.length, "question indexes must be distinct")
+    .optional(),
+  shuffleQuestions: z.boolean().optional(),
+  /** One shuffled order per question, the same on every phone and the projector. */
+  shuffleOptions: z.boolean().optional(),
+  /** Every question's time limit, overriding the deck's. */
+  timeLimitSec: z.number().int().min(TIME_LIMIT_SEC.min).max(TIME_LIMIT_SEC.max).optional(),
+});
+export type HostingOptions = z.infer<typeof hostingOptionsSchema>;
+
+export const createPayload = hostingOptionsSchema.extend({ deckId: id });
 export const gamePayload = z.strictObject({ gameId: id });
 export const lockPayload = z.strictObject({ gameId: id, locked: z.boolean() });
 export const kickPayload = z.strictObject({ gameId: id, playerId: id });
@@ -124,6 +152,11 @@ export interface PlayerRevealView extends PlayerViewBase {
   skipped: boolean;
   correctOptionIds: string[];
   explanation: string;
+  /**
+   * When this player's answer was wrong: why each option it chose is wrong (the
+   * deck's rationales, those written), in option order; empty otherwise.
+   */
+  rationales: PublicOption[];
 }
 export interface PlayerLeaderboardView extends PlayerViewBase {
   phase: "leaderboard";

@@ -1,6 +1,6 @@
 // Decks and their questions. Visibility: an instructor sees their own decks and
 // the built-in ones (ownerId null); anything else is "not found".
-import type { Deck } from "../decks/deck-schema";
+import type { Deck } from "../../lib/deck";
 import type { QuestionDef } from "../game/types";
 import type { Db } from "./client";
 import { numberList, parseJson, stringList } from "./json";
@@ -70,6 +70,7 @@ export function createDeckRepository(db: Db) {
           timeLimitSec: q.timeLimitSec,
           points: z.enum(POINTS_KINDS).parse(q.points),
           explanation: q.explanation,
+          rationales: parseJson(stringList, q.rationales),
           tags: parseJson(stringList, q.tags),
           imageUrl: q.imageUrl,
         })),
@@ -95,6 +96,7 @@ export function createDeckRepository(db: Db) {
               timeLimitSec: q.timeLimitSec,
               points: q.points,
               explanation: q.explanation,
+              rationales: JSON.stringify(q.rationales),
               tags: JSON.stringify(q.tags),
               imageUrl: q.imageUrl,
             })),

@@ -12,17 +12,21 @@ import { hashReviewToken, reviewTokenFor } from "../reviews/review-token";
 
 /** The deck snapshot stored on a game row (Game.questions). */
 export const questionList = z.array(
-  z.object({
-    kind: z.enum(QUESTION_KINDS),
-    text: z.string(),
-    options: z.array(z.string()),
-    correct: z.array(z.number().int()),
-    timeLimitSec: z.number().int(),
-    points: z.enum(POINTS_KINDS),
-    explanation: z.string(),
-    tags: z.array(z.string()),
-    imageUrl: z.string().nullable(),
-  }),
+  z
+    .object({
+      kind: z.enum(QUESTION_KINDS),
+      text: z.string(),
+      options: z.array(z.string()),
+      correct: z.array(z.number().int()),
+      timeLimitSec: z.number().int(),
+      points: z.enum(POINTS_KINDS),
+      explanation: z.string(),
+      // absent from games stored before rationales existed
+      rationales: z.array(z.string()).default([]),
+      tags: z.array(z.string()),
+      imageUrl: z.string().nullable(),
+    })
+    .transform((q) => ({ ...q, rationales: q.options.map((_, i) => q.rationales[i] ?? "") })),
 );
 
 export interface NewGame {

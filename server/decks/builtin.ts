@@ -2,7 +2,7 @@
 // seeded at start, idempotently by their builtinKey.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseDeck, type Deck } from "./deck-schema";
+import { parseDeck, type Deck } from "../../lib/deck";
 
 export const BUILTIN_DECKS = [
   { key: "aws-bigdata-day1-ko", file: "aws-bigdata-day1.ko.json" },

@@ -10,6 +10,11 @@ export interface QuestionDef {
   timeLimitSec: number;
   points: PointsKind;
   explanation: string;
+  /**
+   * Why each option is right or wrong, parallel to options ("" for none). Like
+   * correct, it tells the answer: never on any screen before the reveal.
+   */
+  rationales: string[];
   tags: string[];
   imageUrl: string | null;
 }

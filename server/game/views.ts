@@ -1,7 +1,7 @@
 // What each screen may see: the only door out of the engine (R-NO-LEAK). Before
 // the reveal no view carries a field from which the correct option can be told.
 import { OPTION_IDS } from "../../lib/contract";
-import type { HostView, LeaderboardEntry, PlayerView, PublicQuestion } from "../../lib/contract";
+import type { HostView, LeaderboardEntry, PlayerView, PublicOption, PublicQuestion } from "../../lib/contract";
 import {
   activePlayers,
   answersTo,
@@ -12,7 +12,7 @@ import {
   timeLimitMs,
 } from "./engine";
 import { compareStanding, isCorrectChoice } from "./scoring";
-import type { GameState } from "./types";
+import type { GameState, QuestionDef } from "./types";
 
 export const HOST_LEADERBOARD_SIZE = 5;
 
@@ -66,6 +66,7 @@ export function playerView(state: GameState, playerId: string, now: number): Pla
         skipped: state.skipped,
         correctOptionIds: correctOptionIds(def),
         explanation: def.explanation,
+        rationales: rationalesForChoice(def, answered),
       };
     }
     case "leaderboard":
@@ -73,6 +74,21 @@ export function playerView(state: GameState, playerId: string, now: number): Pla
     case "ended":
       return { ...base, phase: "ended", ...playedTally(state, playerId), reviewUrl: null };
   }
+}
+
+/**
+ * Why a wrong answer is wrong: the deck's rationale of each option the player
+ * chose, in option order, those written; [] for a right answer or none. Judged on
+ * the choice itself (as the session report does), so a skipped question still
+ * explains a wrong pick. Only the reveal calls this (R-NO-LEAK).
+ */
+export function rationalesForChoice(def: QuestionDef, chosen: readonly string[] | null): PublicOption[] {
+  if (!chosen || isCorrectChoice(chosen, correctOptionIds(def))) return [];
+  return def.options.flatMap((_, i) => {
+    const id = OPTION_IDS[i] ?? String(i);
+    const text = def.rationales[i] ?? "";
+    return chosen.includes(id) && text !== "" ? [{ id, text }] : [];
+  });
 }
 
 /**

@@ -10,7 +10,7 @@ import { createInstructor, sessionUser, type Auth, type Instructor } from "../au
 import type { DeckRepository } from "../db/decks";
 import type { SessionRepository } from "../db/sessions";
 import type { UserRepository } from "../db/users";
-import { parseDeck } from "../decks/deck-schema";
+import { parseDeck } from "../../lib/deck";
 import { csvContentDisposition, sessionCsv } from "../reports/session-csv";
 import { REVIEW_TOKEN_PATTERN } from "../reviews/review-token";
 import { HttpError, readBody, readJson, sendError, sendJson } from "./respond";

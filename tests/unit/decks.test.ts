@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BUILTIN_DECKS, loadBuiltinDeck } from "../../server/decks/builtin";
-import { parseDeck } from "../../server/decks/deck-schema";
+import { parseDeck } from "../../lib/deck";
 
 describe("deck format", () => {
   it("R-DECK-STRICT: every problem is reported with its question number; unknown fields refused", () => {

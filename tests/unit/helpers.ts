@@ -12,6 +12,7 @@ export const question = (overrides: Partial<QuestionDef> = {}): QuestionDef => (
   timeLimitSec: 20,
   points: "standard",
   explanation: "B because…",
+  rationales: ["A is wrong because…", "", "C is wrong because…", ""],
   tags: ["t"],
   imageUrl: null,
   ...overrides,

@@ -248,6 +248,7 @@ describe("views: what each screen shows", () => {
       skipped: false,
       correctOptionIds: ["b"],
       explanation: "E1",
+      rationales: [],
     });
     // A phone that joined after the close has no result of its own: nothing scored.
     s = must(s, { type: "join", playerId: "dan", nickname: "Dan", nicknameKey: "dan" }, 12_000);
