@@ -22,6 +22,8 @@ export function derivePostgresSchema(sqliteSchema) {
 
 writeFileSync("prisma/pg/schema.prisma", derivePostgresSchema(readFileSync("prisma/sqlite/schema.prisma", "utf8")));
 
+// prisma.config.ts resolves the SQLite URL under data/, which a fresh clone lacks.
+mkdirSync("data", { recursive: true });
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 for (const [folder, url] of [
   ["prisma/sqlite", "file:./data/migration-scratch.db"],
