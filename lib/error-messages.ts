@@ -1,5 +1,6 @@
 // Human-readable messages for the protocol's error codes, in the client's language.
 import type { ErrorBody, ErrorCode, Locale } from "./contract";
+import type { NicknameRefusal } from "./nickname";
 import { resolveLocale } from "./i18n/locale";
 
 const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
@@ -24,6 +25,31 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     ko: "서버가 저장하지 못했습니다. 다시 시도하세요.",
   },
 };
+
+/** Why a nickname was refused (NICKNAME_INVALID's message), in the phone's language. */
+const NICKNAME_REFUSALS: Record<NicknameRefusal, Record<Locale, string>> = {
+  empty: { en: "Type a nickname.", ko: "닉네임을 입력하세요." },
+  invisible: {
+    en: "That nickname has no visible character: type letters, digits or emoji.",
+    ko: "보이는 글자가 없는 닉네임입니다. 글자, 숫자, 이모지를 입력하세요.",
+  },
+  too_long: {
+    en: "That nickname is too long: 20 characters at most.",
+    ko: "닉네임이 너무 깁니다. 20자까지 가능합니다.",
+  },
+  characters: {
+    en: "That nickname holds control or direction characters: type it again plainly.",
+    ko: "닉네임에 제어 문자나 방향 문자가 들어 있습니다. 다시 입력하세요.",
+  },
+  offensive: {
+    en: "That nickname looks offensive: choose another.",
+    ko: "부적절한 표현이 들어 있는 닉네임입니다. 다른 닉네임을 입력하세요.",
+  },
+};
+
+export function nicknameRefusal(reason: NicknameRefusal, locale: Locale): ErrorBody {
+  return errorBody("NICKNAME_INVALID", locale, NICKNAME_REFUSALS[reason][locale]);
+}
 
 export function errorBody(code: ErrorCode, locale: Locale = "en", message?: string): ErrorBody {
   return { code, message: message ?? MESSAGES[code][locale] };

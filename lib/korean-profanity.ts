@@ -1,11 +1,13 @@
-// A reviewed list of common Korean insults and their usual disguises, matched
-// against the nickname with spaces, digits and punctuation removed (lib/nickname.ts).
-// npm's only Korean list (badwords-ko) is small and little used; this is ours.
+// Reviewed lists of common Korean insults and their usual disguises, matched by
+// lib/profanity.ts against each word of a nickname with digits and punctuation
+// removed. npm's only Korean list (badwords-ko) is small and little used; this is ours.
+
+/**
+ * Found anywhere inside a word: no everyday Korean word or name contains them.
+ * Compatibility jamo abbreviations (ㅅㅂ) belong here: no word is spelled in bare jamo.
+ */
 export const KOREAN_PROFANITY: readonly string[] = [
   "씨발",
-  "시발",
-  "씨바",
-  "시바",
   "쉬발",
   "씨팔",
   "시팔",
@@ -21,38 +23,104 @@ export const KOREAN_PROFANITY: readonly string[] = [
   "개색기",
   "개색히",
   "개세끼",
-  "새끼",
   "ㅅㄲ",
   "좆",
   "존나",
   "ㅈㄴ",
-  "좃",
   "지랄",
   "ㅈㄹ",
   "미친놈",
   "미친년",
-  "미친새",
   "ㅁㅊ",
-  "닥쳐",
-  "꺼져",
   "엠창",
   "느금마",
   "니애미",
-  "니미",
-  "애미",
-  "애비",
-  "느그",
-  "썅",
   "쌍놈",
   "쌍년",
-  "걸레",
-  "창녀",
-  "보지",
-  "자지",
-  "섹스",
-  "등신",
-  "찐따",
   "한남충",
   "김치녀",
   "맘충",
+];
+
+/**
+ * Insults that are also part of everyday words and names: 시바견 (a dog breed),
+ * 미니미 (a mini-me), 새끼손가락 (the little finger), 시발점 (a starting point),
+ * 등신대 (life-size), 보지 마 (don't look), 걸레질 (mopping), 애비뉴 (an avenue),
+ * or a full name written with a space (등 신혜). They count only as a whole word,
+ * alone or with the prefixes and endings insults take (너병신, 시발놈아).
+ */
+export const KOREAN_PROFANITY_WHOLE_WORD: readonly string[] = [
+  "시발",
+  "씨바",
+  "시바",
+  "니미",
+  "새끼",
+  "새기",
+  "등신",
+  "보지",
+  "자지",
+  "애미",
+  "애비",
+  "걸레",
+  "창녀",
+  "섹스",
+  "좃",
+  "썅",
+  "닥쳐",
+  "꺼져",
+  "찐따",
+  "미친",
+];
+
+/** What may come before a whole-word insult in the same word: pronouns, intensifiers. */
+export const KOREAN_INSULT_PREFIXES: readonly string[] = [
+  "이",
+  "저",
+  "그",
+  "너",
+  "니",
+  "넌",
+  "너는",
+  "나는",
+  "난",
+  "개",
+  "왕",
+  "상",
+  "썩을",
+  "이런",
+  "저런",
+  "씹",
+];
+
+/** What may follow a whole-word insult in the same word: vocatives, nouns of abuse, verb endings. */
+export const KOREAN_INSULT_SUFFIXES: readonly string[] = [
+  "아",
+  "야",
+  "놈",
+  "년",
+  "새끼",
+  "새기",
+  "자식",
+  "들",
+  "짓",
+  "같은",
+  "같이",
+  "같네",
+  "같다",
+  "냐",
+  "네",
+  "다",
+  "하네",
+  "하다",
+  "하냐",
+  "하고",
+  "이다",
+  "이야",
+  "이네",
+  "임",
+  "인",
+  "쉑",
+  "련",
+  "ㅋ",
+  "ㅎ",
 ];
