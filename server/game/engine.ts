@@ -276,7 +276,8 @@ function close(state: GameState, now: number, skipped: boolean): Outcome {
       ...player,
       streak,
       score: player.score + points + bonus,
-      totalTimeMs: player.totalTimeMs + (given?.timeMs ?? 0),
+      // R-RANK-TIEBREAK: no answer costs the whole limit, or silence would outrank a wrong answer.
+      totalTimeMs: player.totalTimeMs + (given?.timeMs ?? limit),
       correctCount: player.correctCount + (correct ? 1 : 0),
     };
   }

@@ -121,7 +121,7 @@ function closeQuestion(m: Model, now: number, skipped: boolean) {
     const points = correct && given ? oraclePoints(q.points, given.timeMs, q.timeLimitSec * 1000) : 0;
     const bonus = correct && q.points !== "none" ? oracleBonus(p.streak) : 0;
     p.score += points + bonus;
-    p.totalTimeMs += given?.timeMs ?? 0;
+    p.totalTimeMs += given?.timeMs ?? q.timeLimitSec * 1000;
     if (correct) p.correctCount++;
     m.results.set(p.id, { correct, points, bonus, streak: p.streak });
   }

@@ -503,6 +503,14 @@ describe("engine: scoring", () => {
     s = must(must(s, { type: "next" }, 4_000), { type: "next" }, 10_000);
     s = must(must(s, answer("bob", ["a"], 1), 15_000), { type: "skip" }, 16_000);
     expect(s.players.bob?.totalTimeMs).toBe(1_000);
+    // No answer costs the full 20 s limit: silence never outranks a wrong answer.
+    let silent = must(withPlayers(game([question(), question()]), ["quiet", "wrong"]), { type: "start" }, 0);
+    silent = must(must(silent, answer("wrong", ["a"]), 19_000), { type: "tick" }, 20_000);
+    expect([silent.players.quiet?.totalTimeMs, silent.players.wrong?.totalTimeMs]).toEqual([20_000, 19_000]);
+    expect([silent.players.wrong?.rank, silent.players.quiet?.rank]).toEqual([1, 2]);
+    // A skipped question costs nobody any time, answered or not.
+    silent = must(must(must(silent, { type: "next" }, 21_000), { type: "next" }, 22_000), { type: "skip" }, 23_000);
+    expect([silent.players.quiet?.totalTimeMs, silent.players.wrong?.totalTimeMs]).toEqual([20_000, 19_000]);
     // Equal scores and times: who joined first.
     let tie = must(withPlayers(game(), ["zed", "amy"]), { type: "start" }, 0);
     tie = answered(must(tie, answer("amy", ["a"]), 1_000), "zed", ["a"], 1_000);
