@@ -210,8 +210,8 @@ test("R-REPORT R-REVIEW-PRIVATE: a Korean game ended early — dashboard, histor
 });
 
 /**
- * A full-length report to look at and print: the built-in Korean deck's 24
- * questions and 28 players, answers drawn from a fixed seed. The page's API call
+ * A full-length report to look at and print: the built-in Korean deck's
+ * questions (all of them) and 28 players, answers drawn from a fixed seed. The page's API call
  * is answered from this fixture (checked against the shared schema); everything
  * else is the real server.
  */
@@ -371,7 +371,7 @@ function longReport(): SessionReport {
   });
 }
 
-test("R-REPORT: a full-length Korean report (24 questions, 28 players) reads at 1920×1080 and prints on A4", async ({
+test("R-REPORT: a full-length Korean report (the whole built-in deck, 28 players) reads at 1920×1080 and prints on A4", async ({
   browser,
 }) => {
   const host = await openPage(browser, server.url, PROJECTOR_FULL_HD, "ko");
@@ -391,7 +391,8 @@ test("R-REPORT: a full-length Korean report (24 questions, 28 players) reads at 
   );
   await host.page.goto(`${server.url}/sessions/long-demo`);
   await expect(host.page.getByRole("heading", { name: "AWS 빅데이터 — 1일차", level: 1 })).toBeVisible();
-  await expect(host.page.getByRole("heading", { name: "24문제 중 24번", level: 3 })).toBeVisible();
+  const count = report.questions.length;
+  await expect(host.page.getByRole("heading", { name: `${count}문제 중 ${count}번`, level: 3 })).toBeVisible();
   await expect(
     host.page
       .getByRole("region", { name: "순위 표" })
@@ -406,7 +407,7 @@ test("R-REPORT: a full-length Korean report (24 questions, 28 players) reads at 
   await section("약한 주제").screenshot({ path: "screenshots/review-ko-report-long-topics.png" });
   await section("답안 표").screenshot({ path: "screenshots/review-ko-report-long-grid.png" });
   await host.page
-    .getByRole("article", { name: "24문제 중 3번" })
+    .getByRole("article", { name: `${count}문제 중 3번` })
     .screenshot({ path: "screenshots/review-ko-report-long-question.png" });
   const first = report.players[0]!;
   await host.page.getByRole("button", { name: new RegExp(first.nickname) }).click();
