@@ -1,24 +1,34 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
-import { ApiError, createFirstInstructor, fetchSetupNeeded, signIn } from "./api-client";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { signInWithEmail } from "./account/auth-api";
+import { authErrorKey, useAuthError } from "./account/use-auth-error";
+import { useCheckedFields } from "./account/use-checked-fields";
+import { instructorSchema } from "./account/validation";
+import { createFirstInstructor, fetchSetupNeeded } from "./api-client";
 import { FormField, formError, primaryButton } from "./form-field";
 
-const MIN_PASSWORD = 8;
+type Failure = { message: string; signInLink: boolean };
 
-/** Creates the first instructor, signs in, and goes to /host. Only while no instructor exists. */
+/**
+ * Creates the first instructor, signs in, and goes to /host. Only while no
+ * instructor exists; every field is checked in the page's language before sending.
+ */
 export function SetupForm() {
   const t = useTranslations("auth");
+  const setup = useTranslations("setup");
   const common = useTranslations("common");
+  const say = useTranslations("account.validation");
+  const errorMessage = useAuthError("setup");
   const router = useRouter();
+  const schema = useMemo(() => instructorSchema((key) => say(key)), [say]);
+  const form = useCheckedFields(schema, { name: "", email: "", password: "" }, (field) => field);
   const [status, setStatus] = useState<"checking" | "ready" | "unreachable">("checking");
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
 
   useEffect(() => {
     fetchSetupNeeded().then(
@@ -32,23 +42,24 @@ export function SetupForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (password.length < MIN_PASSWORD) {
-      setError(t("passwordTooShort"));
-      return;
-    }
+    setFailure(null);
+    const input = form.submit();
+    if (!input) return;
     setBusy(true);
-    setError(null);
     try {
-      await createFirstInstructor(name.trim(), email.trim(), password);
-      await signIn(email.trim(), password);
-      router.replace("/host");
+      await createFirstInstructor(input.name, input.email, input.password);
     } catch (caught) {
       setBusy(false);
-      setError(
-        caught instanceof ApiError && caught.status !== 0 && caught.message
-          ? caught.message
-          : common("serverUnreachable"),
-      );
+      // Someone else finished the setup first: this visitor signs in instead.
+      setFailure({ message: errorMessage(caught), signInLink: authErrorKey(caught, "setup") === "setupDone" });
+      return;
+    }
+    try {
+      await signInWithEmail(input.email, input.password);
+      router.replace("/host");
+    } catch {
+      setBusy(false);
+      setFailure({ message: setup("createdSignInFailed"), signInLink: true });
     }
   }
 
@@ -71,8 +82,9 @@ export function SetupForm() {
         label={t("name")}
         autoComplete="name"
         required
-        value={name}
-        onChange={(e) => setName(e.target.value)}
+        value={form.values.name}
+        error={form.errors.name}
+        onChange={(e) => form.set("name", e.target.value)}
       />
       <FormField
         id="email"
@@ -80,8 +92,9 @@ export function SetupForm() {
         type="email"
         autoComplete="email"
         required
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
+        value={form.values.email}
+        error={form.errors.email}
+        onChange={(e) => form.set("email", e.target.value)}
       />
       <FormField
         id="password"
@@ -89,15 +102,20 @@ export function SetupForm() {
         type="password"
         autoComplete="new-password"
         required
-        minLength={MIN_PASSWORD}
         hint={t("passwordHint")}
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
+        value={form.values.password}
+        error={form.errors.password}
+        onChange={(e) => form.set("password", e.target.value)}
       />
-      {error ? (
-        <p role="alert" className={formError}>
-          {error}
-        </p>
+      {failure ? (
+        <div role="alert" className={formError}>
+          <p>{failure.message}</p>
+          {failure.signInLink ? (
+            <Link href="/sign-in" className="mt-1 inline-block text-indigo-800 underline underline-offset-4">
+              {t("signIn")}
+            </Link>
+          ) : null}
+        </div>
       ) : null}
       <button type="submit" disabled={busy} className={primaryButton}>
         {busy ? t("creating") : t("createAccount")}

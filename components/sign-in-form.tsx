@@ -2,17 +2,27 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
-import { ApiError, fetchSetupNeeded, signIn } from "./api-client";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { signInWithEmail } from "./account/auth-api";
+import { useAuthError } from "./account/use-auth-error";
+import { useCheckedFields } from "./account/use-checked-fields";
+import { signInSchema } from "./account/validation";
+import { fetchSetupNeeded } from "./api-client";
 import { FormField, formError, primaryButton } from "./form-field";
 
-/** Email + password; on success goes to `next` (a /host page). */
-export function SignInForm({ next }: { next: string }) {
+const noticeBox = "rounded-xl bg-indigo-50 px-4 py-3 text-base font-semibold text-indigo-900";
+
+/**
+ * Email + password; every field checked in the page's language before sending.
+ * On success goes to `next` (an instructor page); `notice` is shown above the form.
+ */
+export function SignInForm({ next, notice: message }: { next: string; notice?: string | null }) {
   const t = useTranslations("auth");
-  const common = useTranslations("common");
+  const say = useTranslations("account.validation");
+  const errorMessage = useAuthError("sign-in");
   const router = useRouter();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
+  const schema = useMemo(() => signInSchema((key) => say(key)), [say]);
+  const form = useCheckedFields(schema, { email: "", password: "" }, (field) => field);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -28,31 +38,35 @@ export function SignInForm({ next }: { next: string }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
     setError(null);
+    const input = form.submit();
+    if (!input) return;
+    setBusy(true);
     try {
-      await signIn(email.trim(), password);
+      await signInWithEmail(input.email, input.password);
       router.replace(next);
     } catch (caught) {
       setBusy(false);
-      if (caught instanceof ApiError && (caught.status === 401 || caught.status === 400))
-        setError(t("wrongCredentials"));
-      else if (caught instanceof ApiError && caught.status !== 0)
-        setError(caught.message || common("serverUnreachable"));
-      else setError(common("serverUnreachable"));
+      setError(errorMessage(caught));
     }
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-5">
+    <form onSubmit={submit} noValidate className="flex flex-col gap-5">
+      {message && !error ? (
+        <p role="status" className={noticeBox}>
+          {message}
+        </p>
+      ) : null}
       <FormField
         id="email"
         label={t("email")}
         type="email"
         autoComplete="email"
         required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
+        value={form.values.email}
+        error={form.errors.email}
+        onChange={(event) => form.set("email", event.target.value)}
       />
       <FormField
         id="password"
@@ -60,8 +74,9 @@ export function SignInForm({ next }: { next: string }) {
         type="password"
         autoComplete="current-password"
         required
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
+        value={form.values.password}
+        error={form.errors.password}
+        onChange={(event) => form.set("password", event.target.value)}
       />
       {error ? (
         <p role="alert" className={formError}>

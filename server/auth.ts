@@ -1,7 +1,10 @@
 // Instructor accounts with Better Auth: email + password, hashed by the library,
 // HTTP-only SameSite session cookies. Public sign-up is closed: the first account
 // comes from the setup page or ADMIN_EMAIL/ADMIN_PASSWORD, the others from a
-// signed-in instructor.
+// signed-in instructor (POST /api/instructors). The account page uses Better Auth's
+// own routes as they come, with no extra option: POST /api/auth/change-password
+// (revokeOtherSessions ends the other devices' sessions) and /api/auth/revoke-sessions
+// (every session, this one too); both need a session and this app's Origin.
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
@@ -59,6 +62,12 @@ export function createAuth({ db, postgres, secret, publicUrl }: AuthOptions) {
       customRules: { "/sign-in/email": { window: 60, max: 20 } },
     },
     advanced: {
+      // Better Auth turns its Origin (CSRF) check off by itself when NODE_ENV=test or
+      // TEST=true, which Vitest sets and the servers it starts inherit: a cookie-carrying
+      // POST (change-password, revoke-sessions, sign-out) from another site would then
+      // pass. The check stays on whatever the environment says.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
       useSecureCookies: publicUrl.startsWith("https://"),
       // The client's address as the server saw it (server/app.ts sets this header,
       // overwriting any sent); X-Forwarded-For from a client would be a free pass.
