@@ -66,7 +66,7 @@ export const sessionSummarySchema = z.object({
   durationMs: count.nullable(),
   /** Questions that were opened: a game ended at question 5 of 24 played 5. */
   questionsPlayed: count,
-  /** The deck's question count when the game was created. */
+  /** The questions the game was to ask: the deck's when it was created, or the host's chosen subset. */
   questionCount: count,
   /** Right answers / (players × questions played); a question not answered counts as wrong. */
   accuracy: rate,
@@ -147,6 +147,8 @@ export const reportQuestionSchema = z.object({
   options: z.array(reportOptionSchema),
   correctOptionIds: z.array(z.enum(OPTION_IDS)),
   explanation: z.string(),
+  /** Why each option is right or wrong, parallel to options ("" where none was written). */
+  rationales: z.array(z.string()),
   tags: z.array(z.string()),
   /** The question's scoring: standard, double or none (practice). */
   points: z.enum(POINTS_KINDS),
@@ -194,6 +196,7 @@ export const reviewQuestionSchema = reportQuestionSchema.pick({
   options: true,
   correctOptionIds: true,
   explanation: true,
+  rationales: true,
   tags: true,
   points: true,
   imageUrl: true,

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { HostView, PublicQuestion } from "../../lib/contract";
 import { AnswerTile } from "../answer-tile";
 import { CountdownRing } from "../countdown-ring";
+import { QuestionImage } from "../play/question-image";
 import { QuestionBadges } from "./question-badges";
 
 /** Long scenarios get a smaller size so stem and options still fit one screen. */
@@ -22,6 +23,7 @@ interface HostQuestionProps {
 
 export function HostQuestion({ view, question, receivedAt }: HostQuestionProps) {
   const t = useTranslations("host");
+  const play = useTranslations("play");
   const many = question.options.length > 4;
   return (
     <div className="flex h-full min-h-0 flex-col gap-[2.5vh] px-[3vw] py-[2.5vh]">
@@ -35,13 +37,15 @@ export function HostQuestion({ view, question, receivedAt }: HostQuestionProps) 
               {question.text}
             </h1>
             {question.imageUrl ? (
-              // The deck's own image, from the server; nothing for next/image to optimise here.
-              // eslint-disable-next-line @next/next/no-img-element
-              <img
-                src={question.imageUrl}
-                alt=""
-                className="max-h-[32vh] max-w-[28vw] shrink-0 rounded-[1vw] object-contain"
-              />
+              <div className="flex max-w-[28vw] shrink-0 items-start">
+                <QuestionImage
+                  src={question.imageUrl}
+                  alt={play("imageAlt", { number: question.index + 1 })}
+                  tone="dark"
+                  className="max-h-[32vh] max-w-[28vw] rounded-[1vw] object-contain"
+                  noteClassName="text-[clamp(1rem,1.3vw,1.7rem)]"
+                />
+              </div>
             ) : null}
           </div>
         </div>

@@ -8,6 +8,7 @@ import { useErrorMessage } from "../use-error-message";
 import type { AnswerStatus } from "../use-player-game";
 import { OptionChip } from "./option-chip";
 import { PhoneTimer } from "./phone-timer";
+import { QuestionImage } from "./question-image";
 import { CheckIcon, CheckSquareIcon } from "../icons";
 
 interface PlayerQuestionProps {
@@ -57,6 +58,15 @@ export function PlayerQuestion({ view, receivedAt, answer, onAnswer }: PlayerQue
       <div className="max-h-[34dvh] overflow-y-auto rounded-2xl bg-white p-4 text-slate-900 shadow-lg" tabIndex={0}>
         <h1 className="text-[1.05rem] leading-relaxed font-semibold whitespace-pre-line">{question.text}</h1>
       </div>
+      {question.imageUrl ? (
+        // The same picture as on the projector, for students who cannot read the screen from their seat.
+        <QuestionImage
+          src={question.imageUrl}
+          alt={t("imageAlt", { number: question.index + 1 })}
+          tone="dark"
+          className="mx-auto max-h-[22dvh] w-auto max-w-full rounded-xl bg-white object-contain p-1 shadow-lg"
+        />
+      ) : null}
 
       {lockedIds ? (
         <section

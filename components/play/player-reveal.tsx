@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { PlayerRevealView } from "../../lib/contract";
 import { OptionChip } from "./option-chip";
+import { RevealRationales } from "./reveal-rationales";
 import { CheckIcon, ClockIcon, CrossIcon, FlameIcon, SkipIcon } from "../icons";
 
 function verdict(view: PlayerRevealView) {
@@ -48,6 +49,8 @@ export function PlayerReveal({ view }: { view: PlayerRevealView }) {
           </p>
         ) : null}
       </section>
+
+      <RevealRationales rationales={view.rationales} correctOptionIds={view.correctOptionIds} />
 
       <div className="grid grid-cols-2 gap-3 text-center">
         <div className="rounded-2xl bg-white/10 px-3 py-4 ring-1 ring-white/15">

@@ -7,10 +7,12 @@ import type { Review, ReviewQuestion } from "../../lib/reports";
 import { ApiError, fetchReview } from "../api-client";
 import { BulbIcon, CheckIcon, CrossIcon, TrophyIcon } from "../icons";
 import { LanguageSwitch } from "../language-switch";
+import { QuestionImage } from "../play/question-image";
 import { OptionList, type OptionMark } from "../sessions/option-list";
 import { QuestionBadges } from "../sessions/question-badges";
 import { TopicBars } from "../sessions/topic-bars";
 import { useReportFormat } from "../sessions/use-report-format";
+import { OptionRationales } from "./option-rationales";
 
 type Loaded =
   | { status: "loading" }
@@ -70,6 +72,8 @@ function ReviewQuestionCard({ question, count, lang }: { question: ReviewQuestio
       badges: [{ text: t("yourAnswer"), tone: question.correctOptionIds.includes(id) ? "mine" : "wrong" }],
     };
   }
+  // The student's own picks that are not in the key: their rationales are the ones meant for them.
+  const wrongPicks = (answer?.optionIds ?? []).filter((id) => !question.correctOptionIds.includes(id));
   const scoreNote = question.skipped
     ? t("skippedNote")
     : !question.revealed
@@ -95,17 +99,24 @@ function ReviewQuestionCard({ question, count, lang }: { question: ReviewQuestio
         {question.text}
       </p>
       {question.imageUrl ? (
-        // eslint-disable-next-line @next/next/no-img-element -- any https image a deck names
-        <img
+        <QuestionImage
           src={question.imageUrl}
           alt={t("questionImage", { number: question.index + 1 })}
-          className="max-h-56 w-auto self-start rounded-xl ring-1 ring-slate-200"
+          tone="light"
+          className="max-h-56 w-auto max-w-full self-start rounded-xl ring-1 ring-slate-200"
         />
       ) : null}
       {question.kind === "multiple" ? (
         <p className="text-sm font-semibold text-slate-600">{t("multipleRule")}</p>
       ) : null}
       <OptionList options={question.options} correctOptionIds={question.correctOptionIds} marks={marks} lang={lang} />
+      <OptionRationales
+        options={question.options}
+        rationales={question.rationales}
+        correctOptionIds={question.correctOptionIds}
+        highlightIds={wrongPicks}
+        lang={lang}
+      />
       <dl className="flex flex-wrap gap-x-6 gap-y-2 rounded-2xl bg-slate-50 px-4 py-3 text-base">
         <div className="flex items-baseline gap-2">
           <dt className="font-semibold text-slate-600">{t("pointsLabel")}</dt>

@@ -4,6 +4,8 @@ import { useTranslations } from "next-intl";
 import type { ReportQuestion } from "../../lib/reports";
 import { answerStyle } from "../answer-style";
 import { BulbIcon } from "../icons";
+import { QuestionImage } from "../play/question-image";
+import { OptionRationales } from "../review/option-rationales";
 import { OptionChart } from "./charts";
 import { OptionList } from "./option-list";
 import { QuestionBadges } from "./question-badges";
@@ -21,7 +23,10 @@ function Stat({ label, value, detail }: { label: string; value: string; detail?:
   );
 }
 
-/** One question played: text, correct rate, average time, answers per option (list and chart), explanation. */
+/**
+ * One question played: text, correct rate, average time, answers per option (list
+ * and chart), why each option is right or wrong (when the deck says), explanation.
+ */
 export function ReportQuestionCard({
   question,
   playerCount,
@@ -67,11 +72,11 @@ export function ReportQuestionCard({
           {question.text}
         </p>
         {question.imageUrl ? (
-          // eslint-disable-next-line @next/next/no-img-element -- any https image a deck names; next/image would need each host listed
-          <img
+          <QuestionImage
             src={question.imageUrl}
             alt={t("questionImage", { number })}
-            className="max-h-56 w-auto self-start rounded-xl ring-1 ring-slate-200"
+            tone="light"
+            className="max-h-56 w-auto max-w-full self-start rounded-xl ring-1 ring-slate-200"
           />
         ) : null}
       </header>
@@ -87,7 +92,20 @@ export function ReportQuestionCard({
       </dl>
 
       <div className="report-question-body grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_auto]">
-        <OptionList options={question.options} correctOptionIds={question.correctOptionIds} marks={marks} lang={lang} />
+        <div className="flex min-w-0 flex-col gap-4">
+          <OptionList
+            options={question.options}
+            correctOptionIds={question.correctOptionIds}
+            marks={marks}
+            lang={lang}
+          />
+          <OptionRationales
+            options={question.options}
+            rationales={question.rationales}
+            correctOptionIds={question.correctOptionIds}
+            lang={lang}
+          />
+        </div>
         <figure className="report-avoid-break flex flex-col items-center gap-1">
           <figcaption className="text-sm font-bold text-slate-700">{t("chartTitle")}</figcaption>
           <OptionChart

@@ -1,19 +1,33 @@
 // Every running game of this process, found by id or PIN; creates new games and
 // brings running ones back after a restart (R-RESTART). Created in index.ts and
 // passed in: never a module global.
+import type { HostingOptions } from "../../lib/contract";
 import type { DeckRepository } from "../db/decks";
 import type { GameRepository, StoredGame } from "../db/games";
+import { arrangeQuestions, type Random } from "../game/arrange";
 import { newGameState, newPlayer, replay, timeLimitMs } from "../game/engine";
 import type { GameState, PlayerState } from "../game/types";
 import { GameRoom, type RoomDeps } from "./game-room";
-import { hashToken, newId, newPin } from "./tokens";
+import { hashToken, newId, newPin, randomFraction } from "./tokens";
 
 export interface DirectoryDeps extends Omit<RoomDeps, "joinUrl"> {
   games: Pick<GameRepository, "create" | "pinInUse" | "findPlayerByTokenHash" | "loadRunning">;
   decks: Pick<DeckRepository, "findVisible">;
   publicUrl: string;
   maxPlayers: number;
+  /** The shuffles' source, uniform in [0, 1); crypto-based unless a test passes its own. */
+  random?: Random;
 }
+
+/**
+ * What `create` made of a host's request: the new room, or why there is none —
+ * `NOT_FOUND` (no such deck, or not the instructor's to host), `INVALID_PAYLOAD`
+ * (chosen question indexes outside the deck: each of them, and the deck's size).
+ */
+export type CreateOutcome =
+  | { ok: true; room: GameRoom }
+  | { ok: false; code: "NOT_FOUND" }
+  | { ok: false; code: "INVALID_PAYLOAD"; outOfRange: number[]; questionCount: number };
 
 export class GameDirectory {
   private readonly rooms = new Map<string, GameRoom>();
@@ -44,9 +58,20 @@ export class GameDirectory {
     return `${this.deps.publicUrl}/join?pin=${pin}`;
   }
 
-  async create(ownerId: string, deckId: string): Promise<GameRoom | null> {
+  /**
+   * A new game of the deck, in its lobby, with the questions arranged as the host
+   * chose (server/game/arrange.ts). The game row stores the arranged questions:
+   * what is asked, in the order asked, the same for every screen and the report.
+   */
+  async create(ownerId: string, deckId: string, options: HostingOptions = {}): Promise<CreateOutcome> {
     const deck = await this.deps.decks.findVisible(ownerId, deckId);
-    if (!deck) return null;
+    if (!deck) return { ok: false, code: "NOT_FOUND" };
+    const arranged = arrangeQuestions(deck.questions, options, this.deps.random ?? randomFraction);
+    if (!arranged.ok) {
+      const { outOfRange, questionCount } = arranged;
+      return { ok: false, code: "INVALID_PAYLOAD", outOfRange, questionCount };
+    }
+    const { questions } = arranged;
     const pin = await this.freePin();
     const state = newGameState({
       id: newId(),
@@ -54,7 +79,7 @@ export class GameDirectory {
       ownerId,
       deckTitle: deck.title,
       language: deck.language,
-      questions: deck.questions,
+      questions,
       maxPlayers: this.deps.maxPlayers,
     });
     await this.deps.games.create({
@@ -64,9 +89,9 @@ export class GameDirectory {
       deckId: deck.id,
       deckTitle: deck.title,
       language: deck.language,
-      questions: deck.questions,
+      questions,
     });
-    return this.add(state);
+    return { ok: true, room: this.add(state) };
   }
 
   async restoreRunning(): Promise<number> {

@@ -5,7 +5,8 @@ import type { z } from "zod";
 import type { Ack, ErrorCode, Locale } from "../../lib/contract";
 import { errorBody } from "../../lib/error-messages";
 
-export type HandlerResult<T extends object> = ({ ok: true } & T) | { ok: false; code: ErrorCode };
+/** A handler's answer; a failure's `message` replaces the code's usual one (already in the client's language). */
+export type HandlerResult<T extends object> = ({ ok: true } & T) | { ok: false; code: ErrorCode; message?: string };
 
 export function withAck<S extends z.ZodType>(
   schema: S,
@@ -26,7 +27,7 @@ export function withAck<S extends z.ZodType>(
     try {
       const result = await handler(parsed.data);
       if (result.ok) respond(result);
-      else respond({ ok: false, error: errorBody(result.code, locale()) });
+      else respond({ ok: false, error: errorBody(result.code, locale(), result.message) });
     } catch (error) {
       log("handler failed", error);
       respond({ ok: false, error: errorBody("UNAVAILABLE", locale()) });

@@ -263,6 +263,8 @@ export function buildSessionReport(rows: StoredSession, now: Date): SessionRepor
       options,
       correctOptionIds: correctOptionIds(question) as ReportQuestion["correctOptionIds"],
       explanation: question.explanation,
+      // Parallel to the options as asked (shuffled ones included: the snapshot moved them together).
+      rationales: question.options.map((_, i) => question.rationales[i] ?? ""),
       tags: question.tags,
       points: question.points,
       timeLimitMs: timeLimitMs(question),
@@ -338,7 +340,8 @@ function optionId(position: number): (typeof OPTION_IDS)[number] {
 
 /**
  * A student's own review (`Review`, lib/reports.ts), cut from the report: each
- * question played with their answer, the key and the explanation, their points,
+ * question played with their answer, the key, the explanation and every option's
+ * rationale (the game is over: nothing left to give away), their points,
  * their weakest topics and their rank among n. Nothing else of other players.
  * null for a player not in the report (kicked) or a session not ended.
  */
@@ -370,6 +373,7 @@ export function buildReview(report: SessionReport, playerId: string, expiresAt: 
         options: q.options,
         correctOptionIds: q.correctOptionIds,
         explanation: q.explanation,
+        rationales: q.rationales,
         tags: q.tags,
         points: q.points,
         imageUrl: q.imageUrl,

@@ -6,9 +6,11 @@
 // values that are random or clock-driven per run are replaced by placeholders. A
 // field that carries the answer under any name, an option order that follows it, or
 // an ack that depends on it shows up as a difference; a list of forbidden names
-// (leakedFields) could not see those.
+// (leakedFields) could not see those. The deck's rationales (why each option is
+// wrong) tell the answer too: each is a marker that may reach only a phone's own
+// reveal, for the options that phone chose wrongly.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HostView, PlayerView } from "../../lib/contract";
+import { OPTION_IDS, type HostView, type PlayerRevealView, type PlayerView } from "../../lib/contract";
 import { api, connectHost, connectPlayer, expectOk, signIn, type PlayClient } from "./support/clients";
 import { importDeck, Inbox, leakedFields, viewOf } from "./support/game";
 import { startServer, type TestServer } from "./support/server";
@@ -38,12 +40,20 @@ const QUESTIONS = [
 ];
 /** Deck A and deck B: every question's correct options differ, nothing else does. */
 const CORRECT = { A: [[1], [1, 3], [0]], B: [[2], [0, 2], [1]] };
+/** A distinctive rationale per option: question number (1-based), option letter. */
+const rationale = (question: number, id: string) => `RATIONALE-${question}-${id}-MARK`;
+const RATIONALE = /RATIONALE-\d-[a-f]-MARK/g;
 const deckWith = (correct: number[][]) => ({
   title: "Non-interference deck",
   language: "en",
   description: "Two copies that differ only in the correct options.",
   // Long enough that no question closes by its deadline while the script plays.
-  questions: QUESTIONS.map((q, i) => ({ ...q, timeLimitSec: 240, correct: correct[i] })),
+  questions: QUESTIONS.map((q, i) => ({
+    ...q,
+    timeLimitSec: 240,
+    correct: correct[i],
+    rationales: q.options.map((_, o) => rationale(i + 1, OPTION_IDS[o] ?? "")),
+  })),
 });
 
 interface Run {
@@ -264,6 +274,52 @@ describe("R-NO-LEAK: what phones and the projector receive does not depend on th
       for (const name of ["host", ...NICKNAMES]) {
         expect(leakedFields(run.inboxes[name]?.received ?? []), name).toEqual([]);
       }
+    }
+
+    // Rationales: only a phone's own reveal carries them, and only for its own wrong choice.
+    for (const [run, correct] of [
+      [runA, CORRECT.A],
+      [runB, CORRECT.B],
+    ] as const) {
+      const shown: Record<string, string[][]> = {};
+      for (const [name, inbox] of Object.entries(run.inboxes)) {
+        inbox.received.forEach((payload, i) => {
+          const markers = (typeof payload === "string" ? payload : JSON.stringify(payload)).match(RATIONALE) ?? [];
+          const view = viewOf(payload);
+          const phoneReveal = view?.phase === "reveal" && !("gameId" in view) ? (view as PlayerRevealView) : null;
+          if (!phoneReveal) {
+            expect(markers, `${name} payload ${i} (${inbox.events[i]}) before or outside a reveal`).toEqual([]);
+            return;
+          }
+          const index = phoneReveal.question.index;
+          const chosen = phoneReveal.answeredOptionIds ?? [];
+          const key = (correct[index] ?? []).map((o) => OPTION_IDS[o] ?? "");
+          const wrong = chosen.length > 0 && [...chosen].sort().join() !== [...key].sort().join();
+          const expected = wrong
+            ? OPTION_IDS.filter((id) => chosen.includes(id)).map((id) => rationale(index + 1, id))
+            : [];
+          expect(
+            phoneReveal.rationales.map((r) => r.text),
+            `${name} at reveal ${index}`,
+          ).toEqual(expected);
+          expect(markers).toEqual(expected);
+          (shown[name] ??= []).push(markers);
+        });
+      }
+      // The script's wrong answers, by name: in A, Bob's c (Q1), Ann's a+c (Q2), Bob's b (Q3).
+      const [a, b] = [runA === run, runB === run];
+      if (a) {
+        expect(shown.Bob).toEqual([[rationale(1, "c")], [], [rationale(3, "b")]]);
+        expect(shown.Ann).toEqual([[], [rationale(2, "a"), rationale(2, "c")], []]);
+        expect(shown.Dee).toEqual([[], []]);
+      }
+      if (b) {
+        expect(shown.Ann).toEqual([[rationale(1, "b")], [], [rationale(3, "a")]]);
+        expect(shown.Dee).toEqual([[rationale(2, "b"), rationale(2, "d")], [rationale(3, "a")]]);
+      }
+      expect(shown.Cy).toEqual([[], []]);
+      expect(shown.host).toBeUndefined();
+      expect(shown.pages).toBeUndefined();
     }
   }, 240_000);
 });

@@ -35,6 +35,7 @@ const DECK = {
       correct: [1],
       timeLimitSec: 120,
       explanation: "100 Mbit/s로는 약 74일이 걸립니다.",
+      rationales: ["VPN도 같은 회선을 씁니다.", "", "개통에 몇 주가 걸립니다."],
       tags: ["전송", "transfer"],
     },
     {
@@ -86,6 +87,11 @@ const SECOND_DECK = {
   ],
 };
 const LETTERS = "abcdef";
+/** A question's rationales as stored and reported: parallel to its options, "" where none was written. */
+const rationalesOf = (index: number) => {
+  const q = DECK.questions[index] as { options: string[]; rationales?: string[] } | undefined;
+  return (q?.options ?? []).map((_, i) => q?.rationales?.[i] ?? "");
+};
 const key = (index: number) => (DECK.questions[index]?.correct ?? []).map((i) => LETTERS[i] ?? "");
 
 /** Who picks what on each question played; missing: no answer. Ace is first and always right. */
@@ -352,6 +358,9 @@ describe.each(DATABASES)("sessions, reports and reviews (%s)", (database) => {
         ]);
       }
     }
+    // The wrong phone was told why its pick is wrong; the right ones were not.
+    expect(played.reveals.Bea?.[0]?.rationales).toEqual([{ id: "a", text: "VPN도 같은 회선을 씁니다." }]);
+    expect([played.reveals.Ace?.[0]?.rationales, played.reveals.민수?.[0]?.rationales]).toEqual([[], []]);
     expect(report.questions[SKIPPED]).toMatchObject({ skipped: true, revealed: true });
     for (const a of report.answers.filter((x) => x.questionIndex === SKIPPED)) expect(a.points + a.bonus).toBe(0);
   });
@@ -370,7 +379,9 @@ describe.each(DATABASES)("sessions, reports and reviews (%s)", (database) => {
       expect(question.avgTimeMs).toBe(Math.round(given.reduce((s, a) => s + a.timeMs, 0) / given.length));
       expect(question.correctOptionIds).toEqual(key(question.index));
       expect(question.explanation).toBe(DECK.questions[question.index]?.explanation);
+      expect(question.rationales).toEqual(rationalesOf(question.index));
     }
+    expect(report.questions[0]?.rationales).toEqual(["VPN도 같은 회선을 씁니다.", "", "개통에 몇 주가 걸립니다.", ""]);
   });
 
   it("topics: every tag played is there, lowest first; the unplayed one is not", () => {
@@ -556,6 +567,7 @@ describe.each(DATABASES)("sessions, reports and reviews (%s)", (database) => {
         expect(question.answer?.points ?? 0).toBe(answer?.points ?? 0);
         expect(question.correctOptionIds).toEqual(key(question.index));
         expect(question.explanation).toBe(DECK.questions[question.index]?.explanation);
+        expect(question.rationales).toEqual(rationalesOf(question.index));
       }
       expect(review.topics).toEqual(own?.topics);
       const text = JSON.stringify(review);

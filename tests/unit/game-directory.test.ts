@@ -6,7 +6,7 @@ import type { StoredGame } from "../../server/db/games";
 import { GameDirectory } from "../../server/live/game-directory";
 import type { GameRoom } from "../../server/live/game-room";
 import type * as Tokens from "../../server/live/tokens";
-import { newPin } from "../../server/live/tokens";
+import { newPin, randomFraction } from "../../server/live/tokens";
 import { question } from "./helpers";
 import { advance, FakeClock, FakeStore, RecordingOutput, settled } from "./support/fakes";
 
@@ -28,7 +28,14 @@ const deck: StoredDeck = {
   questions: [question(), question({ kind: "multiple", correct: [0, 2], timeLimitSec: 30 })],
 };
 
-function setup(store = new FakeStore(), maxPlayers = 100) {
+/** A new room, or the test fails: for the tests about what a room does, not whether it is made. */
+async function created(directory: GameDirectory, deckId = deck.id, options = {}): Promise<GameRoom> {
+  const outcome = await directory.create("u1", deckId, options);
+  if (!outcome.ok) throw new Error(`no room: ${outcome.code}`);
+  return outcome.room;
+}
+
+function setup(store = new FakeStore(), maxPlayers = 100, random?: () => number) {
   const output = new RecordingOutput();
   const logs: string[] = [];
   const decks = {
@@ -45,6 +52,7 @@ function setup(store = new FakeStore(), maxPlayers = 100) {
     publicUrl: PUBLIC_URL,
     maxPlayers,
     log: (message) => logs.push(message),
+    ...(random ? { random } : {}),
   });
   return { directory, store, output, decks, logs };
 }
@@ -93,8 +101,7 @@ async function restored(game: StoredGame, maxPlayers = 100) {
 /** A new game over the in-memory store with Ann and Bob joined and its first question open. */
 async function startedWithAnnAndBob() {
   const store = new FakeStore();
-  const room = await setup(store).directory.create("u1", deck.id);
-  if (!room) throw new Error("no room");
+  const room = await created(setup(store).directory);
   const ann = await room.join("Ann", "ann");
   const bob = await room.join("Bob", "bob");
   if (!ann.ok || !bob.ok) throw new Error("join failed");
@@ -114,7 +121,7 @@ afterEach(() => {
 describe("game directory: create and find", () => {
   it("R-OWNER-ONLY: a deck the instructor cannot see creates no game", async () => {
     const { directory, store, decks } = setup();
-    expect(await directory.create("u2", deck.id)).toBeNull();
+    expect(await directory.create("u2", deck.id)).toEqual({ ok: false, code: "NOT_FOUND" });
     expect(decks.findVisible).toHaveBeenCalledWith("u2", deck.id);
     expect(store.calls).toEqual([]);
     expect(directory.size).toBe(0);
@@ -123,8 +130,7 @@ describe("game directory: create and find", () => {
   it("a new game is stored with its deck and opens in the lobby", async () => {
     vi.mocked(newPin).mockReturnValueOnce("042042");
     const { directory, store } = setup();
-    const room = await directory.create("u1", deck.id);
-    if (!room) throw new Error("no room");
+    const room = await created(directory);
     expect(store.callsTo("create")).toEqual([
       [
         {
@@ -153,10 +159,10 @@ describe("game directory: create and find", () => {
 
   it("R-JOIN: a new game takes at most maxPlayers", async () => {
     const { directory } = setup(new FakeStore(), 2);
-    const room = await directory.create("u1", deck.id);
-    expect(await room?.join("Ann", "ann")).toMatchObject({ ok: true });
-    expect(await room?.join("Bob", "bob")).toMatchObject({ ok: true });
-    expect(await room?.join("Cat", "cat")).toEqual({ ok: false, code: "GAME_FULL" });
+    const room = await created(directory);
+    expect(await room.join("Ann", "ann")).toMatchObject({ ok: true });
+    expect(await room.join("Bob", "bob")).toMatchObject({ ok: true });
+    expect(await room.join("Cat", "cat")).toEqual({ ok: false, code: "GAME_FULL" });
   });
 
   it("a new PIN avoids the PINs of the running rooms and those the store has in use", async () => {
@@ -164,29 +170,29 @@ describe("game directory: create and find", () => {
     vi.spyOn(store, "pinInUse").mockImplementation(async (pin) => pin === "222222");
     const { directory } = setup(store);
     vi.mocked(newPin).mockReturnValueOnce("111111");
-    await directory.create("u1", deck.id);
+    await created(directory);
     vi.mocked(newPin).mockReturnValueOnce("111111").mockReturnValueOnce("222222").mockReturnValueOnce("333333");
-    const second = await directory.create("u1", deck.id);
-    expect(second?.pin).toBe("333333");
+    const second = await created(directory);
+    expect(second.pin).toBe("333333");
     expect(store.pinInUse).toHaveBeenCalledWith("222222");
   });
 
   it("a PIN finds only a game that has not ended", async () => {
     const { directory } = setup();
     vi.mocked(newPin).mockReturnValueOnce("111111").mockReturnValueOnce("222222");
-    const first = await directory.create("u1", deck.id);
-    const second = await directory.create("u1", deck.id);
+    const first = await created(directory);
+    const second = await created(directory);
     expect(directory.findByPin("111111")).toBe(first);
     expect(directory.findByPin("222222")).toBe(second);
     expect(directory.findByPin("999999")).toBeUndefined();
-    await first?.command({ type: "end" });
+    await first.command({ type: "end" });
     expect(directory.findByPin("111111")).toBeUndefined();
     expect(directory.findByPin("222222")).toBe(second);
   });
 
   it("R-REJOIN, R-KICK: a token finds its room and player, and says whether it was kicked", async () => {
     const { directory, store } = setup();
-    const room = (await directory.create("u1", deck.id)) as GameRoom;
+    const room = await created(directory);
     const ann = await room.join("Ann", "ann");
     const bob = await room.join("Bob", "bob");
     if (!ann.ok || !bob.ok) throw new Error("join failed");
@@ -203,14 +209,98 @@ describe("game directory: create and find", () => {
   it("R-SHUTDOWN: closeAll writes every room's phase and stops its timers", async () => {
     const { directory, store } = setup();
     vi.mocked(newPin).mockReturnValueOnce("111111").mockReturnValueOnce("222222");
-    const first = await directory.create("u1", deck.id);
-    await directory.create("u1", deck.id);
-    await first?.join("Ann", "ann");
-    await first?.command({ type: "start" });
+    const first = await created(directory);
+    await created(directory);
+    await first.join("Ann", "ann");
+    await first.command({ type: "start" });
     store.calls.length = 0;
     await directory.closeAll();
     expect(store.callsTo("savePhase").map(([, s]) => s.phase)).toEqual(["question", "lobby"]);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe("game directory: hosting options", () => {
+  /** Returns exactly these numbers, then fails the test: the draws a create makes. */
+  const scripted = (...values: number[]) => {
+    let next = 0;
+    return vi.fn((): number => {
+      const value = values[next++];
+      if (value === undefined) throw new Error("unexpected draw");
+      return value;
+    });
+  };
+
+  it("the game stores and plays the questions as arranged: the chosen one, options shuffled, the time limit overridden", async () => {
+    // The multiple-select question [A, B, C, D], key A and C: i=3↔0, i=2↔2, i=1↔0 → [B, D, C, A].
+    const random = scripted(0.1, 0.9, 0.1);
+    const { directory, store } = setup(new FakeStore(), 100, random);
+    const room = await created(directory, deck.id, { questionIndexes: [1], shuffleOptions: true, timeLimitSec: 12 });
+    const asked = {
+      ...deck.questions[1],
+      options: ["B", "D", "C", "A"],
+      rationales: ["", "", "C is wrong because…", "A is wrong because…"],
+      correct: [2, 3],
+      timeLimitSec: 12,
+    };
+    expect(store.callsTo("create")[0]?.[0].questions).toEqual([asked]);
+    expect(random).toHaveBeenCalledTimes(3);
+    expect(room.snapshot().questions).toEqual([asked]);
+
+    const ann = await room.join("Ann", "ann");
+    if (!ann.ok) throw new Error(ann.code);
+    await room.command({ type: "start" });
+    const question = { options: ["B", "D", "C", "A"].map((text, i) => ({ id: "abcd"[i], text })), timeLimitMs: 12_000 };
+    expect(room.hostView()).toMatchObject({ questionCount: 1, question });
+    expect(room.playerView(ann.playerId)).toMatchObject({ phase: "question", question });
+    // The shuffled key: C and A are now c and d.
+    expect(await settled(room.answer(ann.playerId, 0, ["c", "d"]))).toEqual({ ok: true });
+    expect(room.snapshot().players[ann.playerId]).toMatchObject({ correctCount: 1 });
+  });
+
+  it("an index outside the deck is INVALID_PAYLOAD, naming it; nothing is stored and no room opens", async () => {
+    const { directory, store } = setup();
+    expect(await directory.create("u1", deck.id, { questionIndexes: [0, 2, 7] })).toEqual({
+      ok: false,
+      code: "INVALID_PAYLOAD",
+      outOfRange: [2, 7],
+      questionCount: 2,
+    });
+    expect(store.calls).toEqual([]);
+    expect(directory.size).toBe(0);
+    // A deck the instructor cannot see is NOT_FOUND whatever the options.
+    expect(await directory.create("u2", deck.id, { questionIndexes: [7] })).toEqual({ ok: false, code: "NOT_FOUND" });
+  });
+
+  it("without options the deck is played as it is, and nothing is drawn", async () => {
+    const random = scripted();
+    const { directory } = setup(new FakeStore(), 100, random);
+    const room = await created(directory);
+    expect(room.snapshot().questions).toEqual(deck.questions);
+    expect(random).not.toHaveBeenCalled();
+  });
+
+  it("without a source of its own, the directory shuffles with the operating system's randomness", async () => {
+    const { directory } = setup();
+    const orders = new Set<string>();
+    for (let i = 0; i < 20; i += 1) {
+      const room = await created(directory, deck.id, { shuffleOptions: true, shuffleQuestions: true });
+      const asked = room.snapshot().questions;
+      expect(asked.map((q) => q.kind).sort()).toEqual(["multiple", "single"]);
+      orders.add(JSON.stringify(asked.map((q) => q.options)));
+    }
+    // 24 × 24 × 2 arrangements: twenty equal draws in a row would be a broken source.
+    expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it("randomFraction: uniform fractions in [0, 1)", () => {
+    const draws = Array.from({ length: 2000 }, () => randomFraction());
+    for (const x of draws) expect(x >= 0 && x < 1, String(x)).toBe(true);
+    const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+    expect(mean).toBeGreaterThan(0.45);
+    expect(mean).toBeLessThan(0.55);
+    expect(draws.filter((x) => x < 0.25).length).toBeGreaterThan(400);
+    expect(draws.filter((x) => x >= 0.75).length).toBeGreaterThan(400);
   });
 });
 
@@ -386,7 +476,7 @@ describe("game directory: restart", () => {
   it("R-RESTART: a reveal whose standings were never written still scores its written answers", async () => {
     const store = new FakeStore();
     const before = setup(store);
-    const room = (await before.directory.create("u1", deck.id)) as GameRoom;
+    const room = await created(before.directory);
     const ann = await room.join("Ann", "ann");
     if (!ann.ok) throw new Error(ann.code);
     await room.command({ type: "start" });

@@ -35,6 +35,7 @@ const DECK: QuestionDef[] = [
     correct: [1, 3],
     points: "double",
     tags: ["formats"],
+    rationales: ["CSV is row-based.", "", "JSON is row-based too.", "ORC is columnar."],
   }),
   q({
     kind: "truefalse",
@@ -244,6 +245,7 @@ describe("session report", () => {
         { id: "c", text: "JSON" },
         { id: "d", text: "ORC" },
       ],
+      rationales: ["CSV is row-based.", "", "JSON is row-based too.", "ORC is columnar."],
     });
     expect(report.accuracy).toBeCloseTo(5 / 9);
   });
@@ -427,7 +429,21 @@ describe("R-REVIEW-PRIVATE: a student's review", () => {
       ["b", false, "a"],
     ]);
     expect(review?.questions[0]?.explanation).toBe("B because…");
+    // Every option's rationale, parallel to the options: the review shows them all.
+    expect(review?.questions.map((x) => x.rationales)).toEqual([
+      ["A is wrong because…", "", "C is wrong because…", ""],
+      ["CSV is row-based.", "", "JSON is row-based too.", "ORC is columnar."],
+      ["A is wrong because…", ""],
+    ]);
     expect(review?.topics[0]).toEqual({ tag: "kinesis", correctRate: 0, questionCount: 1, correctCount: 0 });
+  });
+
+  it("rationales stay parallel to the options: a shorter list is filled with empty ones", () => {
+    const short = new Recorder([q({ rationales: ["only a"] })]).join("Ann").do({ type: "start" });
+    short.answer("Ann", ["a"], 300).timeUp().do({ type: "end" });
+    const shortReport = buildSessionReport(short.rows, at(short.now));
+    expect(shortReport.questions[0]?.rationales).toEqual(["only a", "", "", ""]);
+    expect(buildReview(shortReport, "Ann", expiresAt)?.questions[0]?.rationales).toEqual(["only a", "", "", ""]);
   });
 
   it("says nothing of other players beyond their number", () => {

@@ -2,7 +2,7 @@
 // another instructor's game is NOT_FOUND, as HTTP's 404 (R-OWNER-ONLY).
 import type { Socket } from "socket.io";
 import { createPayload, gamePayload, kickPayload, lockPayload } from "../../../lib/contract";
-import type { HostClientToServer, HostServerToClient } from "../../../lib/contract";
+import type { HostClientToServer, HostServerToClient, Locale } from "../../../lib/contract";
 import { pickLocale } from "../../../lib/error-messages";
 import type { Instructor } from "../../auth";
 import type { GameDirectory } from "../../live/game-directory";
@@ -22,6 +22,18 @@ export interface HostHandlerDeps {
 }
 
 export const hostRoom = (gameId: string) => `host:${gameId}`;
+
+/** Why `create` refused a subset: the indexes that are not the deck's, and the deck's range. */
+export function outOfRangeMessage(
+  locale: Locale,
+  { outOfRange, questionCount }: { outOfRange: number[]; questionCount: number },
+): string {
+  const list = outOfRange.join(", ");
+  const last = questionCount - 1;
+  return locale === "ko"
+    ? `questionIndexes: ${list} — 덱에 없는 문제 번호입니다. 이 덱은 ${questionCount}문제이며 번호는 0–${last}입니다.`
+    : `questionIndexes: ${list} ${outOfRange.length === 1 ? "is" : "are"} not in the deck: it has ${questionCount} questions, indexes 0–${last}.`;
+}
 
 type SimpleCommand = "start" | "next" | "skip" | "pause" | "resume" | "end";
 const SIMPLE_COMMANDS: readonly SimpleCommand[] = ["start", "next", "skip", "pause", "resume", "end"];
@@ -45,10 +57,15 @@ export function registerHostHandlers(socket: HostSocket, deps: HostHandlerDeps):
 
   socket.on(
     "create",
-    withAck(createPayload, locale, log, async ({ deckId }) => {
+    withAck(createPayload, locale, log, async ({ deckId, ...options }) => {
       if (!(await allow(limits.hostPerSocket, socket.id))) return { ok: false, code: "RATE_LIMITED" };
-      const room = await directory.create(userId, deckId);
-      if (!room) return { ok: false, code: "NOT_FOUND" };
+      const created = await directory.create(userId, deckId, options);
+      if (!created.ok) {
+        return created.code === "INVALID_PAYLOAD"
+          ? { ok: false, code: created.code, message: outOfRangeMessage(locale(), created) }
+          : created;
+      }
+      const { room } = created;
       await socket.join(hostRoom(room.id));
       return { ok: true, gameId: room.id, pin: room.pin, joinUrl: directory.joinUrl(room.pin) };
     }),
