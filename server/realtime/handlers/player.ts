@@ -4,7 +4,7 @@ import type { Socket } from "socket.io";
 import { answerPayload, joinPayload, rejoinPayload } from "../../../lib/contract";
 import type { PlayClientToServer, PlayServerToClient } from "../../../lib/contract";
 import { checkNickname } from "../../../lib/nickname";
-import { pickLocale } from "../../../lib/error-messages";
+import { nicknameRefusal, pickLocale } from "../../../lib/error-messages";
 import type { GameDirectory } from "../../live/game-directory";
 import type { GameRoom } from "../../live/game-room";
 import { allow, type RateLimits } from "../rate-limits";
@@ -63,7 +63,9 @@ export function registerPlayerHandlers(socket: PlaySocket, deps: PlayerHandlerDe
         return { ok: false, code: stillAllowed ? "NOT_FOUND" : "RATE_LIMITED" };
       }
       const checked = checkNickname(nickname);
-      if (!checked.ok) return { ok: false, code: "NICKNAME_INVALID" };
+      if (!checked.ok) {
+        return { ok: false, code: "NICKNAME_INVALID", message: nicknameRefusal(checked.reason, locale()).message };
+      }
       const result = await room.join(checked.nickname, checked.key);
       if (!result.ok) return result;
       await bind(room, result.playerId);
