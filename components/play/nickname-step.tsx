@@ -55,7 +55,9 @@ export function NicknameStep({ pin, busy, error, onJoin, onChangePin }: Nickname
             setEmpty(false);
             setNickname(event.target.value);
           }}
-          maxLength={MAX_NICKNAME_LENGTH}
+          // The limit counts graphemes (an emoji family is one, but eleven UTF-16 units), which
+          // maxLength cannot: this cap only stops pastes; the server says when a name is too long.
+          maxLength={MAX_NICKNAME_LENGTH * 8}
           autoComplete="nickname"
           autoCapitalize="off"
           enterKeyHint="go"
