@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   "PAUSED",
   "KICKED",
   "UNAVAILABLE",
+  "GAME_ENDED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -51,6 +52,8 @@ export const isPin = (value: unknown): value is string => pinSchema.safeParse(va
 const pin = pinSchema;
 const id = z.string().min(1).max(64);
 export const joinPayload = z.strictObject({ pin, nickname: z.string().max(200) });
+/** A PIN checked before the nickname step (a QR link's, or one typed). */
+export const checkPayload = z.strictObject({ pin });
 export const rejoinPayload = z.strictObject({ token: z.string().min(16).max(128) });
 export const answerPayload = z.strictObject({
   questionIndex: z.number().int().min(0).max(10_000),
@@ -95,6 +98,7 @@ export const kickPayload = z.strictObject({ gameId: id, playerId: id });
 
 export type JoinPayload = z.infer<typeof joinPayload>;
 export type RejoinPayload = z.infer<typeof rejoinPayload>;
+export type CheckPayload = z.infer<typeof checkPayload>;
 /** What a client sends; the server narrows optionIds to known letters when it validates. */
 export interface AnswerPayload {
   questionIndex: number;
@@ -213,6 +217,8 @@ export interface HostView {
 
 // --- event maps ---
 export interface PlayClientToServer {
+  /** Whether this PIN opens a game a new player may join now; no player is made. */
+  check: (payload: CheckPayload, ack: AckFn) => void;
   join: (payload: JoinPayload, ack: AckFn<{ playerId: string; token: string; state: PlayerView }>) => void;
   rejoin: (payload: RejoinPayload, ack: AckFn<{ playerId: string; state: PlayerView }>) => void;
   answer: (payload: AnswerPayload, ack: AckFn) => void;

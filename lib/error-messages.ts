@@ -20,6 +20,10 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   GAME_FULL: { en: "This game is full.", ko: "게임 정원이 찼습니다." },
   PAUSED: { en: "The game is paused.", ko: "게임이 일시 정지되었습니다." },
   KICKED: { en: "You were removed from this game.", ko: "진행자가 게임에서 내보냈습니다." },
+  GAME_ENDED: {
+    en: "That game has ended: ask your instructor for the new PIN.",
+    ko: "이미 끝난 게임입니다. 진행자에게 새 PIN을 물어보세요.",
+  },
   UNAVAILABLE: {
     en: "The server could not save that: try again.",
     ko: "서버가 저장하지 못했습니다. 다시 시도하세요.",

@@ -100,6 +100,11 @@ export function createGameRepository(db: Db, options: GameRepositoryOptions) {
       });
     },
 
+    /** Whether a game with this PIN ended at or after `since` (a PIN is reused only once its game has ended). */
+    async endedWithPinSince(pin: string, since: Date): Promise<boolean> {
+      return (await db.game.count({ where: { pin, phase: "ended", endedAt: { gte: since } } })) > 0;
+    },
+
     async pinInUse(pin: string): Promise<boolean> {
       return (await db.game.count({ where: { pin, phase: { not: "ended" } } })) > 0;
     },

@@ -111,10 +111,17 @@ export function apply(state: GameState, command: Command, now: number): Outcome 
   }
 }
 
+/** Whether a new player may join now (R-JOIN), before any nickname is looked at. */
+export function admission(state: GameState): "LOCKED" | "GAME_FULL" | null {
+  if (state.locked) return "LOCKED";
+  if (activePlayers(state).length >= state.maxPlayers) return "GAME_FULL";
+  return null;
+}
+
 function join(state: GameState, command: Extract<Command, { type: "join" }>): Outcome {
   if (state.phase === "ended") return fail(state, "WRONG_PHASE");
-  if (state.locked) return fail(state, "LOCKED");
-  if (activePlayers(state).length >= state.maxPlayers) return fail(state, "GAME_FULL");
+  const refused = admission(state);
+  if (refused) return fail(state, refused);
   const taken = Object.values(state.players).some((p) => p.nicknameKey === command.nicknameKey);
   if (taken) return fail(state, "NICKNAME_TAKEN");
   const player = newPlayer({

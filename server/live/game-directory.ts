@@ -10,8 +10,11 @@ import type { GameState, PlayerState } from "../game/types";
 import { GameRoom, type RoomDeps } from "./game-room";
 import { hashToken, newId, newPin, randomFraction } from "./tokens";
 
+/** How long a phone typing an ended game's PIN is told it ended (a class's next lesson is a day away). */
+export const ENDED_PIN_MEMORY_MS = 12 * 60 * 60 * 1000;
+
 export interface DirectoryDeps extends Omit<RoomDeps, "joinUrl"> {
-  games: Pick<GameRepository, "create" | "pinInUse" | "findPlayerByTokenHash" | "loadRunning">;
+  games: Pick<GameRepository, "create" | "pinInUse" | "endedWithPinSince" | "findPlayerByTokenHash" | "loadRunning">;
   decks: Pick<DeckRepository, "findVisible">;
   publicUrl: string;
   maxPlayers: number;
@@ -42,6 +45,16 @@ export class GameDirectory {
   findByPin(pin: string): GameRoom | undefined {
     for (const room of this.rooms.values()) if (room.pin === pin && room.phase !== "ended") return room;
     return undefined;
+  }
+
+  /**
+   * Whether this PIN belonged to a game that ended in the last ENDED_PIN_MEMORY_MS
+   * (and no running game holds it now): a phone is told the game has ended, not
+   * that there is no such game.
+   */
+  async endedWithPin(pin: string): Promise<boolean> {
+    for (const room of this.rooms.values()) if (room.pin === pin && room.phase === "ended") return true;
+    return this.deps.games.endedWithPinSince(pin, new Date(this.deps.clock.now() - ENDED_PIN_MEMORY_MS));
   }
 
   async findByToken(token: string): Promise<{ room: GameRoom; playerId: string; kicked: boolean } | null> {

@@ -3,7 +3,7 @@
 // to small interfaces passed in, so tests can drive it without a network.
 import type { ErrorCode, HostView, PlayerView } from "../../lib/contract";
 import type { GameRepository, PhaseSnapshot, StandingRow } from "../db/games";
-import { activePlayers, apply, RECONNECT_GRACE_MS, timeLeftMs } from "../game/engine";
+import { activePlayers, admission, apply, RECONNECT_GRACE_MS, timeLeftMs } from "../game/engine";
 import type { Command, Effect, GameState, Outcome } from "../game/types";
 import { hostView, playerView } from "../game/views";
 import { AnswerWriter } from "./answer-writer";
@@ -84,6 +84,10 @@ export class GameRoom {
   }
   get phase(): GameState["phase"] {
     return this.state.phase;
+  }
+  /** Why a new player could not join now (R-JOIN), or null: asked before the nickname step. */
+  admission(): "LOCKED" | "GAME_FULL" | "UNAVAILABLE" | null {
+    return this.closed ? "UNAVAILABLE" : admission(this.state);
   }
   /** For tests and diagnostics: the engine state as it is now. */
   snapshot(): GameState {

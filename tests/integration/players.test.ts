@@ -157,7 +157,7 @@ describe("players", () => {
     [...phones.map((p) => p.socket), game.host].forEach((s) => s.close());
   });
 
-  it("R-JOIN: once a game has ended, its PIN opens it no more (NOT_FOUND, as for an unknown PIN)", async () => {
+  it("R-JOIN: once a game has ended, its PIN opens it no more and says so (GAME_ENDED), at the PIN check and at join", async () => {
     const game = await hostGame(server.url);
     const early = await joinPhone(server.url, game.pin, "Early");
     expectOk(await call(game.host, "start", { gameId: game.gameId }));
@@ -165,10 +165,36 @@ describe("players", () => {
     expectOk(await call(game.host, "end", { gameId: game.gameId }));
     await early.inbox.untilView<PlayerView>((v) => v.phase === "ended", mark);
     const late = await connectPlayer(server.url);
-    expect(code(await call(late, "join", { pin: game.pin, nickname: "Late" }))).toBe("NOT_FOUND");
+    expect(code(await call(late, "check", { pin: game.pin }))).toBe("GAME_ENDED");
+    expect(code(await call(late, "join", { pin: game.pin, nickname: "Late" }))).toBe("GAME_ENDED");
     const view = await hostView(game);
     expect([view.phase, view.players.map((p) => p.nickname)]).toEqual(["ended", ["Early"]]);
     [late, early.socket, game.host].forEach((s) => s.close());
+  });
+
+  it("R-JOIN: the PIN check (before the nickname step) tells an open, unknown, locked or full game apart and makes no player", async () => {
+    const game = await hostGame(server.url);
+    const phone = await connectPlayer(server.url);
+    expect(code(await call(phone, "check", { pin: game.pin }))).toBe("ok");
+    expect(code(await call(phone, "check", { pin: "000000" }))).toBe("NOT_FOUND");
+    expect(code(await call(phone, "check", { pin: "12345" }))).toBe("INVALID_PAYLOAD");
+    expect((await hostView(game)).players).toEqual([]);
+    expectOk(await call(game.host, "lock", { gameId: game.gameId, locked: true }));
+    expect(code(await call(phone, "check", { pin: game.pin }))).toBe("LOCKED");
+    expectOk(await call(game.host, "lock", { gameId: game.gameId, locked: false }));
+    phone.close();
+    game.host.close();
+
+    const small = await startServer({ env: { MAX_PLAYERS_PER_GAME: "1" } });
+    try {
+      const full = await hostGame(small.url);
+      const first = await joinPhone(small.url, full.pin, "First");
+      const second = await connectPlayer(small.url);
+      expect(code(await call(second, "check", { pin: full.pin }))).toBe("GAME_FULL");
+      [second, first.socket, full.host].forEach((s) => s.close());
+    } finally {
+      await small.dispose();
+    }
   });
 
   it("R-REJOIN: a phone that reconnects with its token is the same player, mid-question, answer kept", async () => {

@@ -1,7 +1,7 @@
 // /play: students, no account. Thin: validate, rate-limit, hand to the room.
 // A socket acts only as the player it joined or rejoined as (R-IDENTITY).
 import type { Socket } from "socket.io";
-import { answerPayload, joinPayload, rejoinPayload } from "../../../lib/contract";
+import { answerPayload, checkPayload, joinPayload, rejoinPayload, type ErrorCode } from "../../../lib/contract";
 import type { PlayClientToServer, PlayServerToClient } from "../../../lib/contract";
 import { checkNickname } from "../../../lib/nickname";
 import { nicknameRefusal, pickLocale } from "../../../lib/error-messages";
@@ -49,19 +49,40 @@ export function registerPlayerHandlers(socket: PlaySocket, deps: PlayerHandlerDe
     if (gone()) await directory.get(gameId)?.disconnect(playerId, gone);
   };
 
+  /**
+   * The running game behind a PIN, under the join limits: per socket, per address,
+   * and wrong PINs per address (an ended game's PIN counts as wrong, so telling
+   * GAME_ENDED apart makes guessing no easier).
+   */
+  const roomForPin = async (pin: string): Promise<{ room: GameRoom } | { ok: false; code: ErrorCode }> => {
+    if (!(await allow(limits.joinPerSocket, socket.id)) || !(await allow(limits.joinPerIp, ip))) {
+      return { ok: false, code: "RATE_LIMITED" };
+    }
+    const blocked = await limits.pinMissPerIp.get(ip);
+    if (blocked && blocked.remainingPoints <= 0) return { ok: false, code: "RATE_LIMITED" };
+    const room = directory.findByPin(pin);
+    if (room) return { room };
+    const ended = await directory.endedWithPin(pin);
+    if (!(await allow(limits.pinMissPerIp, ip))) return { ok: false, code: "RATE_LIMITED" };
+    return { ok: false, code: ended ? "GAME_ENDED" : "NOT_FOUND" };
+  };
+
+  socket.on(
+    "check",
+    withAck(checkPayload, locale, log, async ({ pin }) => {
+      const found = await roomForPin(pin);
+      if (!("room" in found)) return found;
+      const refused = found.room.admission();
+      return refused ? { ok: false, code: refused } : { ok: true };
+    }),
+  );
+
   socket.on(
     "join",
     withAck(joinPayload, locale, log, async ({ pin, nickname }) => {
-      if (!(await allow(limits.joinPerSocket, socket.id)) || !(await allow(limits.joinPerIp, ip))) {
-        return { ok: false, code: "RATE_LIMITED" };
-      }
-      const blocked = await limits.pinMissPerIp.get(ip);
-      if (blocked && blocked.remainingPoints <= 0) return { ok: false, code: "RATE_LIMITED" };
-      const room = directory.findByPin(pin);
-      if (!room) {
-        const stillAllowed = await allow(limits.pinMissPerIp, ip);
-        return { ok: false, code: stillAllowed ? "NOT_FOUND" : "RATE_LIMITED" };
-      }
+      const found = await roomForPin(pin);
+      if (!("room" in found)) return found;
+      const { room } = found;
       const checked = checkNickname(nickname);
       if (!checked.ok) {
         return { ok: false, code: "NICKNAME_INVALID", message: nicknameRefusal(checked.reason, locale()).message };

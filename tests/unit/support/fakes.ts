@@ -148,6 +148,11 @@ export class FakeStore implements RoomStore, DirectoryGames {
     });
   }
 
+  /** Rows keep no end time here: every ended game counts as recent. */
+  async endedWithPinSince(pin: string): Promise<boolean> {
+    return [...this.games.values()].some((g) => g.pin === pin && g.phase === "ended");
+  }
+
   async pinInUse(pin: string): Promise<boolean> {
     return [...this.games.values()].some((g) => g.pin === pin && g.phase !== "ended");
   }
