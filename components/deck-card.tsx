@@ -1,24 +1,23 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { DeckSummary } from "./api-client";
+import type { DeckSummary } from "../lib/deck";
 import { PlayIcon } from "./icons";
 
 interface DeckCardProps {
   deck: DeckSummary;
-  opening: boolean;
-  disabled: boolean;
+  /** Opens the hosting options; the game is created from there. */
   onHost: () => void;
 }
 
-export function DeckCard({ deck, opening, disabled, onHost }: DeckCardProps) {
+export function DeckCard({ deck, onHost }: DeckCardProps) {
   const t = useTranslations("decks");
-  const language =
-    deck.language === "ko" || deck.language === "en" ? t(`languageName.${deck.language}`) : deck.language;
   return (
     <li className="flex flex-col gap-4 rounded-3xl bg-white p-6 shadow-lg ring-1 ring-slate-200">
       <div className="flex flex-wrap items-center gap-2 text-sm font-bold">
-        <span className="rounded-full bg-indigo-100 px-3 py-1 text-indigo-800">{language}</span>
+        <span className="rounded-full bg-indigo-100 px-3 py-1 text-indigo-800">
+          {t(`languageName.${deck.language}`)}
+        </span>
         <span className="rounded-full bg-slate-100 px-3 py-1 text-slate-700">
           {t("questions", { count: deck.questionCount })}
         </span>
@@ -26,7 +25,7 @@ export function DeckCard({ deck, opening, disabled, onHost }: DeckCardProps) {
           <span className="rounded-full bg-amber-100 px-3 py-1 text-amber-900">{t("builtin")}</span>
         ) : null}
       </div>
-      <h3 className="text-2xl leading-tight font-black text-slate-900" lang={deck.language}>
+      <h3 className="line-clamp-3 text-2xl leading-tight font-black text-slate-900" lang={deck.language}>
         {deck.title}
       </h3>
       {deck.description ? (
@@ -37,18 +36,12 @@ export function DeckCard({ deck, opening, disabled, onHost }: DeckCardProps) {
       <button
         type="button"
         onClick={onHost}
-        disabled={disabled}
         aria-label={t("hostDeck", { title: deck.title })}
-        className="mt-auto h-12 rounded-xl bg-indigo-700 text-lg font-extrabold text-white shadow-md hover:bg-indigo-800 disabled:cursor-wait disabled:opacity-60"
+        aria-haspopup="dialog"
+        className="mt-auto h-12 rounded-xl bg-indigo-700 text-lg font-extrabold text-white shadow-md hover:bg-indigo-800"
       >
-        {opening ? (
-          t("hosting")
-        ) : (
-          <>
-            <PlayIcon className="mr-2 size-5 align-[-0.15em]" />
-            {t("host")}
-          </>
-        )}
+        <PlayIcon className="mr-2 size-5 align-[-0.15em]" />
+        {t("host")}
       </button>
     </li>
   );

@@ -1,16 +1,15 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
+import type { DeckSummary } from "../../lib/deck";
 import type { RunningGame, SessionSummary } from "../../lib/reports";
-import { fetchDecks, fetchRunningGames, fetchSessions, type DeckSummary } from "../api-client";
-import { createGame } from "../create-game";
+import { fetchRunningGames, fetchSessions } from "../api-client";
 import { DeckCard } from "../deck-card";
+import { HostOptionsDialog } from "../hosting/host-options-dialog";
+import { listDecks } from "../library/deck-api";
 import { SessionTable } from "../sessions/session-table";
-import { ToastViewport, useToasts } from "../toast";
-import { useErrorMessage } from "../use-error-message";
 import { InstructorShell, useSignInRedirect } from "./instructor-shell";
 import { RunningGameCard } from "./running-game-card";
 
@@ -41,7 +40,7 @@ function useSection<T>(load: () => Promise<T>): Section<T> {
 }
 
 const loadRunning = () => fetchRunningGames();
-const loadDecks = () => fetchDecks();
+const loadDecks = () => listDecks();
 const loadLatest = () => fetchSessions({ page: 1, pageSize: LATEST_SESSIONS });
 
 function SectionState({ section, errorText }: { section: Section<unknown>; errorText: string }) {
@@ -92,26 +91,11 @@ export function Dashboard() {
   const t = useTranslations("dashboard");
   const decksT = useTranslations("decks");
   const sessionsT = useTranslations("sessions");
-  const locale = useLocale();
-  const router = useRouter();
-  const errorMessage = useErrorMessage();
-  const { toasts, show, dismiss } = useToasts();
+  const library = useTranslations("library");
   const running = useSection<RunningGame[]>(loadRunning);
   const decks = useSection<DeckSummary[]>(loadDecks);
   const latest = useSection<{ sessions: SessionSummary[]; total: number }>(loadLatest);
-  const [opening, setOpening] = useState<string | null>(null);
-
-  async function host(deck: DeckSummary) {
-    setOpening(deck.id);
-    const result = await createGame(deck.id, locale);
-    if (result.ok) {
-      router.push(`/host/${result.gameId}`);
-      return;
-    }
-    setOpening(null);
-    if (result.error.code === "FORBIDDEN") router.replace("/sign-in");
-    else show(errorMessage(result.error));
-  }
+  const [hosting, setHosting] = useState<DeckSummary | null>(null);
 
   const runningGames = running.status === "ready" ? running.data : [];
   return (
@@ -134,7 +118,19 @@ export function Dashboard() {
           </DashboardSection>
         ) : null}
 
-        <DashboardSection id="decks-title" title={t("decksTitle")}>
+        <DashboardSection
+          id="decks-title"
+          title={t("decksTitle")}
+          action={
+            <Link
+              href="/decks"
+              className="rounded-lg text-lg font-bold text-indigo-800 underline decoration-2 underline-offset-4 hover:text-indigo-950"
+            >
+              {library("manageDecks")}
+              <span aria-hidden="true"> →</span>
+            </Link>
+          }
+        >
           <SectionState section={decks} errorText={decksT("loadError")} />
           {decks.status === "ready" && decks.data.length === 0 ? (
             <p className="text-lg text-slate-600">{decksT("empty")}</p>
@@ -142,13 +138,7 @@ export function Dashboard() {
           {decks.status === "ready" && decks.data.length > 0 ? (
             <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
               {decks.data.map((deck) => (
-                <DeckCard
-                  key={deck.id}
-                  deck={deck}
-                  opening={opening === deck.id}
-                  disabled={opening !== null}
-                  onHost={() => void host(deck)}
-                />
+                <DeckCard key={deck.id} deck={deck} onHost={() => setHosting(deck)} />
               ))}
             </ul>
           ) : null}
@@ -180,7 +170,7 @@ export function Dashboard() {
           ) : null}
         </DashboardSection>
       </main>
-      <ToastViewport toasts={toasts} onDismiss={dismiss} />
+      {hosting ? <HostOptionsDialog key={hosting.id} deck={hosting} onClose={() => setHosting(null)} /> : null}
     </InstructorShell>
   );
 }

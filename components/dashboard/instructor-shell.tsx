@@ -2,12 +2,20 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { ApiError, fetchMe, fetchSetupNeeded, signOut, type Me } from "../api-client";
 import { LanguageSwitch } from "../language-switch";
 
-export type InstructorSection = "dashboard" | "sessions";
+export type InstructorSection = "dashboard" | "decks" | "sessions";
+
+/** The section a path belongs to: the editor's pages (/decks/…) light up "Decks" too. */
+function sectionOf(pathname: string): InstructorSection | null {
+  if (pathname === "/host") return "dashboard";
+  if (pathname === "/decks" || pathname.startsWith("/decks/")) return "decks";
+  if (pathname === "/sessions" || pathname.startsWith("/sessions/")) return "sessions";
+  return null;
+}
 
 /**
  * What a page does with a failed API call: a missing session goes to sign-in (or to
@@ -28,12 +36,17 @@ export function useSignInRedirect() {
   );
 }
 
-/** The instructor's pages: a header with the app's name, the sections, the language and sign-out. */
-export function InstructorShell({ current, children }: { current: InstructorSection; children: ReactNode }) {
+/**
+ * The instructor's pages: a header with the app's name, the sections, the language
+ * and sign-out. The current section is the page's own word, else read from the path.
+ */
+export function InstructorShell({ current, children }: { current?: InstructorSection; children: ReactNode }) {
   const t = useTranslations("nav");
   const decks = useTranslations("decks");
   const common = useTranslations("common");
   const router = useRouter();
+  const pathname = usePathname();
+  const active = current ?? sectionOf(pathname);
   const redirect = useSignInRedirect();
   const [me, setMe] = useState<Me | null>(null);
 
@@ -59,6 +72,7 @@ export function InstructorShell({ current, children }: { current: InstructorSect
 
   const links: { section: InstructorSection; href: string; label: string }[] = [
     { section: "dashboard", href: "/host", label: t("dashboard") },
+    { section: "decks", href: "/decks", label: t("decks") },
     { section: "sessions", href: "/sessions", label: t("sessions") },
   ];
 
@@ -78,9 +92,10 @@ export function InstructorShell({ current, children }: { current: InstructorSect
                 <li key={link.section}>
                   <Link
                     href={link.href}
-                    aria-current={link.section === current ? "page" : undefined}
+                    // "page" on the section's own page, "true" on a page inside it (an editor, a report).
+                    aria-current={link.section === active ? (pathname === link.href ? "page" : "true") : undefined}
                     className={`block rounded-full px-4 py-1.5 transition-colors ${
-                      link.section === current ? "bg-white text-indigo-950" : "text-indigo-100 hover:bg-white/10"
+                      link.section === active ? "bg-white text-indigo-950" : "text-indigo-100 hover:bg-white/10"
                     }`}
                   >
                     {link.label}

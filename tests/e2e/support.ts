@@ -60,6 +60,8 @@ export async function signInAndHost(page: Page, url: string, deckFile: string, l
   expect(imported.status()).toBe(201);
   await page.reload();
   await page.getByRole("button", { name: labels.hostDeck(deck.title) }).click();
+  // Host opens the hosting options; the deck's own way is the default.
+  await page.getByRole("dialog").getByRole("button", { name: labels.openLobby }).click();
   await page.waitForURL(/\/host\/[\w-]+$/);
   const pin = (await page.getByTestId("game-pin").innerText()).replace(/\D/g, "");
   expect(pin).toMatch(/^\d{6}$/);
@@ -89,16 +91,19 @@ export interface SignInLabels {
   password: string;
   signIn: string;
   hostDeck: (title: string) => string;
+  openLobby: string;
 }
 export const KO_SIGN_IN: SignInLabels = {
   email: "이메일",
   password: "비밀번호",
   signIn: "로그인",
   hostDeck: (title) => `${title} 진행하기`,
+  openLobby: "대기실 열기",
 };
 export const EN_SIGN_IN: SignInLabels = {
   email: "Email",
   password: "Password",
   signIn: "Sign in",
   hostDeck: (title) => `Host ${title}`,
+  openLobby: "Open the lobby",
 };
