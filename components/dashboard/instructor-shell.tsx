@@ -7,13 +7,14 @@ import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { ApiError, fetchMe, fetchSetupNeeded, signOut, type Me } from "../api-client";
 import { LanguageSwitch } from "../language-switch";
 
-export type InstructorSection = "dashboard" | "decks" | "sessions";
+export type InstructorSection = "dashboard" | "decks" | "sessions" | "account";
 
 /** The section a path belongs to: the editor's pages (/decks/…) light up "Decks" too. */
 function sectionOf(pathname: string): InstructorSection | null {
   if (pathname === "/host") return "dashboard";
   if (pathname === "/decks" || pathname.startsWith("/decks/")) return "decks";
   if (pathname === "/sessions" || pathname.startsWith("/sessions/")) return "sessions";
+  if (pathname === "/account") return "account";
   return null;
 }
 
@@ -74,6 +75,7 @@ export function InstructorShell({ current, children }: { current?: InstructorSec
     { section: "dashboard", href: "/host", label: t("dashboard") },
     { section: "decks", href: "/decks", label: t("decks") },
     { section: "sessions", href: "/sessions", label: t("sessions") },
+    { section: "account", href: "/account", label: t("account") },
   ];
 
   return (
