@@ -77,6 +77,7 @@ export function wordsOf(nickname: string): Word[] {
   return words;
 }
 
+const STANDALONE_NUMBER = /(?<![\p{L}\d])\d+(?![\p{L}\d])/gu;
 const excused = (word: Word) => !word.joined && ALLOWED.has(word.text);
 
 /** Letters only, NFKC and lower case: "씨1발" and "씨발" alike (the lists are squeezed the same way). */
@@ -98,9 +99,10 @@ const KOREAN_WHOLE_WORD = new RegExp(
 export function isOffensive(nickname: string): boolean {
   const words = wordsOf(nickname);
   // The name as typed catches symbol disguises ("a$$hole"); the words, spacing ones.
-  const typed = words.some(excused) ? "" : nickname;
+  // Digits read as letters only inside a word ("sh1t"); a number of its own ("Team 455") is a number.
+  const typed = words.some(excused) ? "" : nickname.replace(STANDALONE_NUMBER, " ");
   const spaced = words
-    .filter((word) => !excused(word))
+    .filter((word) => !excused(word) && !/^\d+$/u.test(word.text))
     .map((word) => word.text)
     .join(" ");
   if (english.hasMatch(typed) || english.hasMatch(spaced)) return true;

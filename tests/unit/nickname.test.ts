@@ -188,6 +188,11 @@ describe("nicknames", () => {
       "Van Dyke",
       "Therapist",
       "Grape",
+      // numbers of their own are numbers, not leet-speak letters
+      "b0-455",
+      "Team 7177",
+      "Kim 455",
+      "Player 5318008",
     ];
     for (const name of ordinary) expect((await check(name)).ok, name).toBe(true);
   });
