@@ -8,6 +8,7 @@ import { ensureAdmin, seedBuiltinDecks } from "./bootstrap";
 import { openDatabase, type Db } from "./db/client";
 import { createDeckRepository } from "./db/decks";
 import { createGameRepository } from "./db/games";
+import { createImageRepository } from "./db/images";
 import { createSessionRepository } from "./db/sessions";
 import { applyMigrations } from "./db/migrate";
 import { createUserRepository } from "./db/users";
@@ -56,7 +57,8 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
   if (await ensureAdmin(auth, users, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)) log(`created instructor ${env.ADMIN_EMAIL}`);
 
   const limits = createRateLimits();
-  const api = createApi({ auth, decks, users, sessions, publicUrl: env.PUBLIC_URL, limits, log });
+  const images = createImageRepository(db);
+  const api = createApi({ auth, decks, images, users, sessions, publicUrl: env.PUBLIC_URL, limits, log });
   const authHandler = toNodeHandler(auth);
 
   const server = createServer((req, res) => {

@@ -1,24 +1,28 @@
 // The JSON API under /api (docs/protocol.md, "HTTP"). Served by the custom server,
 // not by Next route handlers, so it shares one copy of the database and auth with
 // the live rooms. 401 without a session; another instructor's deck or session is
-// 404. The one route open to anyone is a student's review link (R-REVIEW-PRIVATE).
+// 404. Open to anyone: a student's review link (R-REVIEW-PRIVATE) and an image by
+// its id. Decks and images have files of their own (deck-routes.ts, image-routes.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import { PAGE_HEADER, PAGE_SIZE_HEADER, sessionListQuery, TOTAL_COUNT_HEADER } from "../../lib/reports";
 import { createInstructor, sessionUser, type Auth, type Instructor } from "../auth";
 import type { DeckRepository } from "../db/decks";
+import type { ImageRepository } from "../db/images";
 import type { SessionRepository } from "../db/sessions";
 import type { UserRepository } from "../db/users";
-import { parseDeck } from "../../lib/deck";
 import { csvContentDisposition, sessionCsv } from "../reports/session-csv";
 import { REVIEW_TOKEN_PATTERN } from "../reviews/review-token";
-import { HttpError, readBody, readJson, sendError, sendJson } from "./respond";
 import { allow, type RateLimits } from "../realtime/rate-limits";
+import { deckRoutes } from "./deck-routes";
+import { imageRoutes } from "./image-routes";
+import { HttpError, readJson, sendError, sendJson, type Route } from "./respond";
 
 export interface ApiDeps {
   auth: Auth;
   decks: DeckRepository;
+  images: ImageRepository;
   users: UserRepository;
   sessions: SessionRepository;
   publicUrl: string;
@@ -29,7 +33,6 @@ export interface ApiDeps {
 const SMALL_BODY = 16 * 1024;
 /** Stands for "no session" on the setup routes, which use no user. */
 const NOBODY: Instructor = { id: "", name: "", email: "" };
-const DECK_BODY = 2 * 1024 * 1024;
 
 const newInstructor = z.strictObject({
   name: z.string().trim().min(1).max(100),
@@ -41,26 +44,6 @@ const newInstructor = z.strictObject({
 const SESSION_ID = "([\\w-]{1,64})";
 /** Review links: generous for a class behind one address, a wall for anyone sweeping tokens. */
 const REVIEWS_PER_IP = { points: 300, duration: 60 };
-
-type Handler = (ctx: {
-  req: IncomingMessage;
-  res: ServerResponse;
-  params: string[];
-  /** The query string, parsed. */
-  query: URLSearchParams;
-  /** The signed-in instructor; checked before any handler runs (never null but on open routes). */
-  user: Instructor;
-}) => Promise<void>;
-interface Route {
-  method: string;
-  pattern: RegExp;
-  handler: Handler;
-  /**
-   * Open without a session: the first-instructor setup only until an instructor
-   * exists; a student's review link always (its token is the credential).
-   */
-  open?: "while-no-instructor" | "always";
-}
 
 const notFound = (what: string) => new HttpError(404, "NOT_FOUND", `No such ${what}.`);
 
@@ -117,39 +100,8 @@ export function createApi(deps: ApiDeps) {
         sendJson(res, 201, user);
       },
     },
-    {
-      method: "GET",
-      pattern: /^\/api\/decks$/,
-      handler: async ({ res, user }) => sendJson(res, 200, await deps.decks.list(user.id)),
-    },
-    {
-      method: "GET",
-      pattern: /^\/api\/decks\/([\w-]{1,64})$/,
-      handler: async ({ res, params, user }) => {
-        const deck = await deps.decks.findVisible(user.id, params[0] ?? "");
-        if (!deck) throw new HttpError(404, "NOT_FOUND", "No such deck.");
-        sendJson(res, 200, deck);
-      },
-    },
-    {
-      method: "POST",
-      pattern: /^\/api\/decks\/import$/,
-      handler: async ({ req, res, user }) => {
-        if (!(await allow(deps.limits.importPerUser, user.id))) {
-          throw new HttpError(429, "RATE_LIMITED", "Too many imports: wait a minute.");
-        }
-        const type = req.headers["content-type"] ?? "";
-        if (type.startsWith("text/csv")) {
-          await readBody(req, DECK_BODY);
-          throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "CSV import is not available yet: send the deck as JSON.");
-        }
-        const parsed = parseDeck(await readJson(req, DECK_BODY));
-        if (!parsed.ok) {
-          throw new HttpError(400, "INVALID_DECK", "The deck has problems; nothing was stored.", parsed.problems);
-        }
-        sendJson(res, 201, { id: await deps.decks.create(user.id, parsed.deck) });
-      },
-    },
+    ...deckRoutes({ ...deps, importPerUser: deps.limits.importPerUser }),
+    ...imageRoutes(deps),
     {
       method: "GET",
       pattern: /^\/api\/sessions$/,

@@ -44,11 +44,16 @@ describe.each(DATABASES)("HTTP API (%s)", (database) => {
   });
 
   it("R-AUTH: every /api route answers 401 without a session", async () => {
-    for (const path of ["/api/decks", "/api/me", "/api/decks/whatever"]) {
+    for (const path of ["/api/decks", "/api/me", "/api/decks/whatever", "/api/decks/whatever/export?format=csv"]) {
       expect((await api(server.url, path)).status, path).toBe(401);
     }
     const post = await postJson(server.url, "/api/decks/import", SHORT_DECK);
     expect(post.status).toBe(401);
+    for (const path of ["/api/decks", "/api/images", "/api/decks/whatever/duplicate"]) {
+      expect((await api(server.url, path, { method: "POST", body: "x" })).status, path).toBe(401);
+    }
+    // An image is open to anyone holding its id (phones have no account): unknown is 404, not 401.
+    expect((await api(server.url, "/api/images/AAAAAAAAAAAAAAAAAAAAAA")).status).toBe(404);
     // Setup is closed once an instructor exists: like any other route, and unknown ones.
     expect((await api(server.url, "/api/setup")).status).toBe(401);
     expect((await api(server.url, "/api/sessions")).status).toBe(401);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BUILTIN_DECKS, loadBuiltinDeck } from "../../server/decks/builtin";
 import { parseDeck } from "../../lib/deck";
+import { copyTitle } from "../../server/db/decks";
 
 describe("deck format", () => {
   it("R-DECK-STRICT: every problem is reported with its question number; unknown fields refused", () => {
@@ -57,5 +58,26 @@ describe("deck format", () => {
 
   it("the test fixture deck is valid", () => {
     expect(parseDeck(JSON.parse(readFileSync("tests/fixtures/short-deck.json", "utf8"))).ok).toBe(true);
+  });
+});
+
+describe("a duplicate's title", () => {
+  it("says it is a copy in the deck's language, and still fits 200 characters", () => {
+    expect(copyTitle("Kinesis", "en")).toBe("Kinesis (copy)");
+    expect(copyTitle("키네시스", "ko")).toBe("키네시스 (사본)");
+    const long = copyTitle("a".repeat(200), "en");
+    expect(long).toBe(`${"a".repeat(193)} (copy)`);
+    expect(
+      parseDeck({
+        title: long,
+        language: "en",
+        questions: [{ kind: "single", text: "?", options: ["a", "b"], correct: [0] }],
+      }).ok,
+    ).toBe(true);
+  });
+
+  it("never cuts an emoji in half", () => {
+    const title = `${"a".repeat(192)}😀😀`;
+    expect(copyTitle(title, "en")).toBe(`${"a".repeat(192)} (copy)`);
   });
 });
