@@ -2,7 +2,8 @@
 // projector laptop without an emoji font would show empty boxes.
 import type { ReactNode } from "react";
 
-function Icon({
+/** The shared frame of every icon: a 24-unit viewBox, stroked unless `filled`, 1em unless sized. */
+export function Icon({
   className = "",
   filled = false,
   children,
@@ -30,7 +31,7 @@ function Icon({
   );
 }
 
-type IconProps = { className?: string };
+export type IconProps = { className?: string };
 
 export const UsersIcon = ({ className }: IconProps) => (
   <Icon className={className}>
