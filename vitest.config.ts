@@ -9,8 +9,10 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          testTimeout: 60_000,
-          hookTimeout: 90_000,
+          // Ceilings, not speed checks: on a busy 2-core machine a server's start
+          // alone (Next's config, migrations) has taken over a minute.
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
           // Each file starts its own server processes; two at a time fit 2 cores.
           maxWorkers: 2,
           fileParallelism: true,
