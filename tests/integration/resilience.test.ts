@@ -8,7 +8,7 @@ import { call, connectHost, connectPlayer, expectOk, nextState, signInOtherInstr
 import { hostGame, joinPhone } from "./support/game";
 import { startServer, type TestServer } from "./support/server";
 
-const PLAY_EVENTS = ["join", "rejoin", "answer"];
+const PLAY_EVENTS = ["join", "check", "rejoin", "answer"];
 const HOST_EVENTS = ["create", "attach", "start", "next", "skip", "pause", "resume", "end", "lock", "kick"];
 
 const payloadArb = (pin: string, gameId: string) =>
