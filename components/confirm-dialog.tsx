@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -16,6 +16,8 @@ interface ConfirmDialogProps {
 export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const t = useTranslations("common");
   const ref = useRef<HTMLDialogElement>(null);
+  // Own ids: a page may hold several dialogs (the projector: end the game, remove a player).
+  const titleId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -31,10 +33,10 @@ export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCa
         event.preventDefault();
         onCancel();
       }}
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       className="m-auto w-[min(90vw,40rem)] rounded-3xl bg-white p-8 text-slate-900 shadow-2xl backdrop:bg-indigo-950/70"
     >
-      <h2 id="confirm-title" className="text-3xl font-black">
+      <h2 id={titleId} className="text-3xl font-black">
         {title}
       </h2>
       <p className="mt-4 text-xl text-slate-700">{body}</p>

@@ -4,7 +4,7 @@
 // the latest HostView. Commands resolve to true when the server accepted them.
 import { useLocale } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Ack, HostView } from "../lib/contract";
+import type { Ack, CommandExpect, HostView } from "../lib/contract";
 import { ApiError, fetchMe } from "./api-client";
 import { ACK_TIMEOUT_MS, createHostSocket, settle, type ClientError, type HostSocket } from "./socket-client";
 
@@ -19,14 +19,35 @@ export interface HostGame {
   receivedAt: number;
   connection: HostConnection;
   fatal: HostFatal | null;
-  /** True while a phase command waits for its ack (further commands are ignored meanwhile). */
+  /** True while a phase command waits for its ack: the controls are disabled, commands ignored. */
   busy: boolean;
+  /**
+   * True for SETTLE_MS after the screen changed phase: commands are ignored, and the
+   * controls say so (aria-disabled) without dimming the whole bar at every change.
+   */
+  settling: boolean;
   command: (name: HostCommand) => Promise<boolean>;
   setLocked: (locked: boolean) => Promise<boolean>;
   kick: (playerId: string) => Promise<boolean>;
 }
 
 const RETRY_MS = 2000;
+/**
+ * After the screen moves to another phase (or question, or pause), a press this
+ * soon is the tail of a double click on a button that now means something else
+ * ("Leaderboard" became "Next question"): ignored. `expect` alone cannot tell it,
+ * since that press is sent from the new screen.
+ */
+export const SETTLE_MS = 600;
+
+/**
+ * The state a command is sent from, for its `expect`: the server refuses it
+ * (WRONG_PHASE) once the game has moved on, so a second tab's or a double press's
+ * `next` cannot skip the leaderboard.
+ */
+export function expectOf(view: HostView): CommandExpect {
+  return { phase: view.phase, questionIndex: view.questionIndex ?? view.question?.index ?? -1 };
+}
 
 export function useHostGame(gameId: string, onError: (error: ClientError) => void): HostGame {
   const locale = useLocale();
@@ -35,7 +56,11 @@ export function useHostGame(gameId: string, onError: (error: ClientError) => voi
   const [connection, setConnection] = useState<HostConnection>("connecting");
   const [fatal, setFatal] = useState<HostFatal | null>(null);
   const [busy, setBusy] = useState(false);
+  const [settling, setSettling] = useState(false);
   const socketRef = useRef<HostSocket | null>(null);
+  const viewRef = useRef<HostView | null>(null);
+  /** performance.now() when the phase, question or pause on screen last changed. */
+  const changedAt = useRef(0);
   const busyRef = useRef(false);
   const onErrorRef = useRef(onError);
   const localeRef = useRef(locale);
@@ -50,12 +75,26 @@ export function useHostGame(gameId: string, onError: (error: ClientError) => voi
     const socket = createHostSocket(localeRef.current);
     socketRef.current = socket;
     let retry: ReturnType<typeof setTimeout> | undefined;
+    let settled: ReturnType<typeof setTimeout> | undefined;
     const later = (fn: () => void) => {
       clearTimeout(retry);
       retry = setTimeout(fn, RETRY_MS);
     };
     const show = (next: HostView) => {
       if (next.gameId !== gameId) return;
+      const prev = viewRef.current;
+      if (
+        !prev ||
+        prev.phase !== next.phase ||
+        prev.questionIndex !== next.questionIndex ||
+        prev.paused !== next.paused
+      ) {
+        changedAt.current = performance.now();
+        setSettling(true);
+        clearTimeout(settled);
+        settled = setTimeout(() => setSettling(false), SETTLE_MS);
+      }
+      viewRef.current = next;
       setView(next);
       setReceivedAt(performance.now());
     };
@@ -96,6 +135,7 @@ export function useHostGame(gameId: string, onError: (error: ClientError) => voi
 
     return () => {
       clearTimeout(retry);
+      clearTimeout(settled);
       socket.removeAllListeners();
       socket.disconnect();
       socketRef.current = null;
@@ -112,12 +152,13 @@ export function useHostGame(gameId: string, onError: (error: ClientError) => voi
 
   const command = useCallback(
     async (name: HostCommand) => {
-      // One phase change at a time: a double press of Next must not skip the leaderboard.
-      if (busyRef.current) return false;
+      // One phase change at a time from this page; `expect` covers other tabs and races.
+      const shown = viewRef.current;
+      if (busyRef.current || !shown || performance.now() - changedAt.current < SETTLE_MS) return false;
       busyRef.current = true;
       setBusy(true);
       try {
-        return await send((socket) => socket.emitWithAck(name, { gameId }));
+        return await send((socket) => socket.emitWithAck(name, { gameId, expect: expectOf(shown) }));
       } finally {
         busyRef.current = false;
         setBusy(false);
@@ -134,5 +175,5 @@ export function useHostGame(gameId: string, onError: (error: ClientError) => voi
     [send, gameId],
   );
 
-  return { view, receivedAt, connection, fatal, busy, command, setLocked, kick };
+  return { view, receivedAt, connection, fatal, busy, settling, command, setLocked, kick };
 }

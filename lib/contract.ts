@@ -92,9 +92,21 @@ export const hostingOptionsSchema = z.strictObject({
 export type HostingOptions = z.infer<typeof hostingOptionsSchema>;
 
 export const createPayload = hostingOptionsSchema.extend({ deckId: id });
-export const gamePayload = z.strictObject({ gameId: id });
-export const lockPayload = z.strictObject({ gameId: id, locked: z.boolean() });
-export const kickPayload = z.strictObject({ gameId: id, playerId: id });
+/**
+ * The state a host command was sent from (the projector's last HostView). A command
+ * whose `expect` no longer matches the game answers WRONG_PHASE and changes nothing,
+ * so two `next` sent from one screen advance once. Optional: older clients omit it.
+ * `questionIndex` is -1 in the lobby (HostView.questionIndex).
+ */
+export const commandExpectSchema = z.strictObject({
+  phase: z.enum(PHASES),
+  questionIndex: z.number().int().min(-1).max(MAX_DECK_QUESTIONS),
+});
+export type CommandExpect = z.infer<typeof commandExpectSchema>;
+const expect = commandExpectSchema.optional();
+export const gamePayload = z.strictObject({ gameId: id, expect });
+export const lockPayload = z.strictObject({ gameId: id, locked: z.boolean(), expect });
+export const kickPayload = z.strictObject({ gameId: id, playerId: id, expect });
 
 export type JoinPayload = z.infer<typeof joinPayload>;
 export type RejoinPayload = z.infer<typeof rejoinPayload>;
@@ -184,6 +196,18 @@ export interface HostPlayer {
   score: number;
   connected: boolean;
 }
+/** A player named in one of the host's short lists (who has not answered, who is away). */
+export interface HostPlayerRef {
+  id: string;
+  nickname: string;
+  connected: boolean;
+}
+/**
+ * The host's name lists stop at this many names (the counts beside them are whole):
+ * a class-sized room is listed in full, a 2,000-player hall does not resend 2,000
+ * names four times a second.
+ */
+export const HOST_NAME_LIST_MAX = 100;
 export interface LeaderboardEntry {
   playerId: string;
   nickname: string;
@@ -208,6 +232,25 @@ export interface HostView {
   answeredCount: number;
   /** Players with a live connection: who the open question is still waiting for. */
   connectedCount: number;
+  // The fields below are always sent by this server; they are optional in the type
+  // only so that views built elsewhere (the deck editor's preview) stay valid.
+  /** The current (or last) question's index, -1 in the lobby: what a command's `expect` names. */
+  questionIndex?: number;
+  /** Players in the game (kicked ones left out), counted without the list. */
+  playerCount?: number;
+  /** The most players this game takes: it is full when playerCount reaches it (GAME_FULL). */
+  maxPlayers?: number;
+  /** Players without a live connection (playerCount − connectedCount). */
+  awayCount?: number;
+  /** In an open question: players without an accepted answer, connected or away; 0 otherwise. */
+  unansweredCount?: number;
+  /**
+   * In an open question, those players by name, in join order, at most HOST_NAME_LIST_MAX
+   * (unansweredCount says how many in all); [] otherwise.
+   */
+  unanswered?: HostPlayerRef[];
+  /** Players without a live connection, in join order, at most HOST_NAME_LIST_MAX; every phase. */
+  away?: HostPlayerRef[];
   correctOptionIds: string[] | null;
   optionCounts: Record<string, number> | null;
   explanation: string | null;

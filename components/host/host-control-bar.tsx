@@ -5,16 +5,21 @@ import Link from "next/link";
 import type { HostView } from "../../lib/contract";
 import { LanguageSwitch } from "../language-switch";
 import { StageButton } from "../stage-button";
-import { PauseIcon, PlayIcon, SkipIcon } from "../icons";
+import { PauseIcon, PlayIcon, SkipIcon, UsersIcon } from "../icons";
+import { roomCounts } from "./room-counts";
 
 interface HostControlBarProps {
   view: HostView;
   busy: boolean;
+  /** Just after a phase change: presses are ignored (aria-disabled), see useHostGame. */
+  settling?: boolean;
   onNext: () => void;
   onPause: () => void;
   onResume: () => void;
   onSkip: () => void;
   onEnd: () => void;
+  /** Opens who has not answered, who is away and everyone (to remove a player); omitted in previews. */
+  onRoom?: () => void;
 }
 
 function Shortcut({ keys, label }: { keys: string; label: string }) {
@@ -27,7 +32,18 @@ function Shortcut({ keys, label }: { keys: string; label: string }) {
 }
 
 /** The bottom bar: shortcuts legend, language, and the controls for this phase. */
-export function HostControlBar({ view, busy, onNext, onPause, onResume, onSkip, onEnd }: HostControlBarProps) {
+export function HostControlBar({
+  view,
+  busy,
+  settling = false,
+  onNext,
+  onPause,
+  onResume,
+  onSkip,
+  onEnd,
+  onRoom,
+}: HostControlBarProps) {
+  const waiting = settling ? true : undefined;
   const t = useTranslations("host");
   const { phase, paused } = view;
   const lastQuestion = view.question ? view.question.index + 1 >= view.question.count : true;
@@ -50,26 +66,39 @@ export function HostControlBar({ view, busy, onNext, onPause, onResume, onSkip, 
       ) : null}
       <LanguageSwitch tone="dark" />
       <div className="ml-auto flex items-center gap-[1vw]">
+        {onRoom && phase !== "lobby" && phase !== "ended" ? (
+          <StageButton variant="ghost" onClick={onRoom} aria-haspopup="dialog">
+            <UsersIcon />
+            {t("room", { count: roomCounts(view).players })}
+          </StageButton>
+        ) : null}
         {phase === "question" && !paused ? (
           <>
-            <StageButton shortcut="P" onClick={onPause} disabled={busy}>
+            <StageButton shortcut="P" onClick={onPause} disabled={busy} aria-disabled={waiting}>
               <PauseIcon />
               {t("pause")}
             </StageButton>
-            <StageButton shortcut="S" onClick={onSkip} disabled={busy}>
+            <StageButton shortcut="S" onClick={onSkip} disabled={busy} aria-disabled={waiting}>
               <SkipIcon />
               {t("skip")}
             </StageButton>
           </>
         ) : null}
         {phase === "question" && paused ? (
-          <StageButton variant="primary" shortcut="P" onClick={onResume} disabled={busy}>
+          <StageButton variant="primary" shortcut="P" onClick={onResume} disabled={busy} aria-disabled={waiting}>
             <PlayIcon />
             {t("resume")}
           </StageButton>
         ) : null}
         {phase === "reveal" || phase === "leaderboard" ? (
-          <StageButton variant="primary" shortcut="→" onClick={onNext} disabled={busy} className="px-[2.5vw]">
+          <StageButton
+            variant="primary"
+            shortcut="→"
+            onClick={onNext}
+            disabled={busy}
+            aria-disabled={waiting}
+            className="px-[2.5vw]"
+          >
             {nextLabel}
           </StageButton>
         ) : null}

@@ -1,24 +1,29 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { HostPlayer, HostView } from "../../lib/contract";
+import type { HostView } from "../../lib/contract";
 import { QrCode } from "../qr-code";
 import { StageButton } from "../stage-button";
 import { displayJoinAddress, spacedPin } from "./join-address";
-import { PlayerChips } from "./player-chips";
+import { FullBadge } from "./full-badge";
+import { PlayerChips, type ChipPlayer } from "./player-chips";
+import { roomCounts } from "./room-counts";
 import { LockIcon, UnlockIcon } from "../icons";
 
 interface HostLobbyProps {
   view: HostView;
   busy: boolean;
+  /** Just after the screen changed: Start is ignored (aria-disabled), see useHostGame. */
+  settling?: boolean;
   onStart: () => void;
   onLock: (locked: boolean) => void;
-  onKick: (player: HostPlayer) => void;
+  /** Asks to remove a player (the screen confirms first). */
+  onKick: (player: ChipPlayer) => void;
 }
 
-export function HostLobby({ view, busy, onStart, onLock, onKick }: HostLobbyProps) {
+export function HostLobby({ view, busy, settling = false, onStart, onLock, onKick }: HostLobbyProps) {
   const t = useTranslations("host");
-  const count = view.players.length;
+  const count = roomCounts(view).players;
   return (
     <div className="flex h-full min-h-0 flex-col gap-[3vh] px-[3vw] py-[3vh]">
       <section className="flex shrink-0 items-center justify-between gap-[3vw] rounded-[2vw] bg-white/8 px-[3vw] py-[3vh] ring-1 ring-white/15">
@@ -56,6 +61,7 @@ export function HostLobby({ view, busy, onStart, onLock, onKick }: HostLobbyProp
           <h2 id="lobby-players" className="text-[clamp(1.4rem,2.4vw,3rem)] font-black text-white">
             {t("playerCount", { count })}
           </h2>
+          <FullBadge view={view} className="text-[clamp(0.9rem,1.2vw,1.5rem)]" />
           {view.locked ? (
             <p className="rounded-full bg-rose-700 px-[1.2vw] py-[0.6vh] text-[clamp(0.9rem,1.2vw,1.5rem)] font-bold text-white">
               <LockIcon className="mr-[0.4em] align-[-0.1em]" />
@@ -71,6 +77,7 @@ export function HostLobby({ view, busy, onStart, onLock, onKick }: HostLobbyProp
               variant="primary"
               shortcut="Space"
               disabled={count === 0 || busy}
+              aria-disabled={settling ? true : undefined}
               onClick={onStart}
               aria-describedby={count === 0 ? "start-hint" : undefined}
               className="px-[3vw]"

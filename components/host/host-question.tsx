@@ -6,6 +6,7 @@ import { AnswerTile } from "../answer-tile";
 import { CountdownRing } from "../countdown-ring";
 import { QuestionImage } from "../play/question-image";
 import { QuestionBadges } from "./question-badges";
+import { RoomStats } from "./room-stats";
 
 /** Long scenarios get a smaller size so stem and options still fit one screen. */
 function stemSize(text: string) {
@@ -19,10 +20,11 @@ interface HostQuestionProps {
   view: HostView;
   question: PublicQuestion;
   receivedAt: number;
+  /** Opens the list of who has not answered and who is away; omitted in previews. */
+  onShowRoom?: () => void;
 }
 
-export function HostQuestion({ view, question, receivedAt }: HostQuestionProps) {
-  const t = useTranslations("host");
+export function HostQuestion({ view, question, receivedAt, onShowRoom }: HostQuestionProps) {
   const play = useTranslations("play");
   const many = question.options.length > 4;
   return (
@@ -49,7 +51,7 @@ export function HostQuestion({ view, question, receivedAt }: HostQuestionProps) 
             ) : null}
           </div>
         </div>
-        <aside className="flex shrink-0 flex-col items-center gap-[2vh]">
+        <aside className="flex w-[clamp(11rem,19vw,24rem)] shrink-0 flex-col items-center gap-[2vh]">
           <CountdownRing
             timeLeftMs={question.timeLeftMs}
             timeLimitMs={question.timeLimitMs}
@@ -57,15 +59,7 @@ export function HostQuestion({ view, question, receivedAt }: HostQuestionProps) 
             paused={view.paused}
             className="size-[clamp(7rem,20vh,14rem)]"
           />
-          <p
-            className="rounded-[1vw] bg-white/10 px-[1.2vw] py-[1vh] text-center text-[clamp(1.1rem,1.9vw,2.4rem)] font-black text-white tabular-nums"
-            aria-live="polite"
-          >
-            {t("answered", {
-              answered: view.answeredCount,
-              total: Math.max(view.answeredCount, view.connectedCount),
-            })}
-          </p>
+          <RoomStats view={view} onShowRoom={onShowRoom} />
         </aside>
       </div>
       <ul

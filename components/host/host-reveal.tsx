@@ -2,14 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import type { HostView, PublicQuestion } from "../../lib/contract";
-import { RevealBars } from "../reveal-bars";
+import { RevealBars } from "./reveal-bars";
 import { BulbIcon, SkipIcon } from "../icons";
+import { ScrollHintBox } from "./scroll-hint-box";
 
 export function HostReveal({ view, question }: { view: HostView; question: PublicQuestion }) {
   const t = useTranslations("host");
   return (
     <div className="flex h-full min-h-0 flex-col gap-[2.5vh] px-[3vw] py-[2.5vh]">
-      <h1 className="line-clamp-3 shrink-0 text-[clamp(1.05rem,1.7vw,2.2rem)] leading-snug font-bold whitespace-pre-line text-indigo-100">
+      <h1 className="line-clamp-2 shrink-0 text-[clamp(1.05rem,1.7vw,2.2rem)] leading-snug font-bold whitespace-pre-line text-indigo-100">
         {question.text}
       </h1>
       {view.skipped ? (
@@ -21,7 +22,8 @@ export function HostReveal({ view, question }: { view: HostView; question: Publi
           {t("skipped")}
         </p>
       ) : null}
-      <div className="grid min-h-0 flex-1 grid-cols-[3fr_2fr] gap-[2.5vw]">
+      {/* Most of the width for the explanation: long paragraphs at ≥ 24 px on a 1280×720 projector. */}
+      <div className="grid min-h-0 flex-1 grid-cols-[2fr_3fr] gap-[2.5vw]">
         <div className="min-h-0 overflow-y-auto p-1">
           <RevealBars
             options={question.options}
@@ -40,9 +42,12 @@ export function HostReveal({ view, question }: { view: HostView; question: Publi
             <BulbIcon className="text-amber-500" />
             {t("explanation")}
           </h2>
-          <p className="min-h-0 overflow-y-auto text-[clamp(0.95rem,1.35vw,1.75rem)] leading-relaxed whitespace-pre-line">
-            {view.explanation || t("noExplanation")}
-          </p>
+          {/* 24 px at 1280 wide, scaling with the screen; a longer one scrolls, and says so. */}
+          <ScrollHintBox>
+            <p className="text-[clamp(1.5rem,1.875vw,2.6rem)] leading-[1.45] whitespace-pre-line">
+              {view.explanation || t("noExplanation")}
+            </p>
+          </ScrollHintBox>
         </section>
       </div>
     </div>

@@ -4,7 +4,6 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
-import type { HostPlayer } from "../../lib/contract";
 import { ConfirmDialog } from "../confirm-dialog";
 import { LanguageSwitch } from "../language-switch";
 import { ToastViewport, useToasts } from "../toast";
@@ -18,6 +17,8 @@ import { HostQuestion } from "./host-question";
 import { HostReveal } from "./host-reveal";
 import { HostTopBar } from "./host-top-bar";
 import { PausedOverlay } from "./paused-overlay";
+import type { ChipPlayer } from "./player-chips";
+import { RoomPanel } from "./room-panel";
 import { useHostShortcuts } from "./use-host-shortcuts";
 
 function Stage({ children }: { children: ReactNode }) {
@@ -50,6 +51,9 @@ export function HostScreen({ gameId }: { gameId: string }) {
   const game = useHostGame(gameId, onError);
   const { view, command, kick: kickPlayer, setLocked } = game;
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const [roomOpen, setRoomOpen] = useState(false);
+  /** The player the instructor asked to remove, until they confirm or cancel. */
+  const [kickTarget, setKickTarget] = useState<ChipPlayer | null>(null);
 
   useEffect(() => {
     if (game.fatal === "UNAUTHENTICATED") router.replace(`/sign-in?next=${encodeURIComponent(`/host/${gameId}`)}`);
@@ -68,9 +72,10 @@ export function HostScreen({ gameId }: { gameId: string }) {
   const skip = useCallback(() => {
     if (inQuestion && !view?.paused) void command("skip");
   }, [inQuestion, view?.paused, command]);
-  useHostShortcuts({ next, togglePause, skip }, Boolean(view) && !confirmEnd);
+  useHostShortcuts({ next, togglePause, skip }, Boolean(view) && !confirmEnd && !kickTarget && !roomOpen);
 
-  const kick = useCallback((player: HostPlayer) => void kickPlayer(player.id), [kickPlayer]);
+  const askKick = useCallback((player: ChipPlayer) => setKickTarget(player), []);
+  const openRoom = useCallback(() => setRoomOpen(true), []);
 
   if (game.fatal === "NOT_FOUND") {
     return (
@@ -111,16 +116,17 @@ export function HostScreen({ gameId }: { gameId: string }) {
           <HostLobby
             view={view}
             busy={game.busy}
+            settling={game.settling}
             onStart={() => void command("start")}
             onLock={(locked) => void setLocked(locked)}
-            onKick={kick}
+            onKick={askKick}
           />
         ) : null}
         {phase === "question" && question ? (
-          <HostQuestion view={view} question={question} receivedAt={game.receivedAt} />
+          <HostQuestion view={view} question={question} receivedAt={game.receivedAt} onShowRoom={openRoom} />
         ) : null}
         {phase === "question" && view.paused ? (
-          <PausedOverlay onResume={() => void command("resume")} busy={game.busy} />
+          <PausedOverlay onResume={() => void command("resume")} busy={game.busy} settling={game.settling} />
         ) : null}
         {phase === "reveal" && question ? <HostReveal view={view} question={question} /> : null}
         {phase === "leaderboard" ? <HostLeaderboard view={view} /> : null}
@@ -129,11 +135,25 @@ export function HostScreen({ gameId }: { gameId: string }) {
       <HostControlBar
         view={view}
         busy={game.busy}
+        settling={game.settling}
         onNext={() => void command("next")}
         onPause={() => void command("pause")}
         onResume={() => void command("resume")}
         onSkip={() => void command("skip")}
         onEnd={() => setConfirmEnd(true)}
+        onRoom={openRoom}
+      />
+      <RoomPanel view={view} open={roomOpen} onClose={() => setRoomOpen(false)} onKick={askKick} />
+      <ConfirmDialog
+        open={kickTarget !== null}
+        title={t("kickConfirmTitle", { nickname: kickTarget?.nickname ?? "" })}
+        body={t("kickConfirmBody")}
+        confirmLabel={t("kickConfirm")}
+        onCancel={() => setKickTarget(null)}
+        onConfirm={() => {
+          if (kickTarget) void kickPlayer(kickTarget.id);
+          setKickTarget(null);
+        }}
       />
       <ConfirmDialog
         open={confirmEnd}

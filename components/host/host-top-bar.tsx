@@ -2,7 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import type { HostView } from "../../lib/contract";
+import { FullBadge } from "./full-badge";
 import { spacedPin } from "./join-address";
+import { roomCounts } from "./room-counts";
 import { UsersIcon } from "../icons";
 
 /** Deck title, question number, and (after the lobby) the PIN for late joiners. */
@@ -29,9 +31,11 @@ export function HostTopBar({ view }: { view: HostView }) {
             <span className="font-black tracking-wide text-amber-300">{spacedPin(view.pin)}</span>
           </p>
         ) : null}
+        {/* The lobby shows it beside its own player count. */}
+        {view.phase !== "lobby" ? <FullBadge view={view} /> : null}
         <p className="flex items-center gap-[0.4em] tabular-nums">
           <UsersIcon />
-          {t("playerCount", { count: view.players.length })}
+          {t("playerCount", { count: roomCounts(view).players })}
         </p>
       </div>
     </header>

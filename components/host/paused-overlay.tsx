@@ -5,7 +5,16 @@ import { StageButton } from "../stage-button";
 import { PauseIcon, PlayIcon } from "../icons";
 
 /** Covers the question while paused; the countdown underneath stays frozen. */
-export function PausedOverlay({ onResume, busy }: { onResume: () => void; busy: boolean }) {
+export function PausedOverlay({
+  onResume,
+  busy,
+  settling = false,
+}: {
+  onResume: () => void;
+  busy: boolean;
+  /** Just after the pause: Resume is ignored (aria-disabled), see useHostGame. */
+  settling?: boolean;
+}) {
   const t = useTranslations("host");
   return (
     <div
@@ -17,7 +26,14 @@ export function PausedOverlay({ onResume, busy }: { onResume: () => void; busy: 
         {t("paused")}
       </p>
       <p className="text-[clamp(1.1rem,1.8vw,2.2rem)] font-semibold text-indigo-100">{t("pausedHint")}</p>
-      <StageButton variant="primary" shortcut="P" onClick={onResume} disabled={busy} className="px-[4vw] py-[2vh]">
+      <StageButton
+        variant="primary"
+        shortcut="P"
+        onClick={onResume}
+        disabled={busy}
+        aria-disabled={settling ? true : undefined}
+        className="px-[4vw] py-[2vh]"
+      >
         <PlayIcon />
         {t("resume")}
       </StageButton>

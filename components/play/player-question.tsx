@@ -26,6 +26,8 @@ export function PlayerQuestion({ view, receivedAt, answer, onAnswer }: PlayerQue
   const mine = answer?.questionIndex === question.index ? answer : null;
   const lockedIds = view.answeredOptionIds ?? (mine?.state === "locked" ? mine.optionIds : null);
   const sending = mine?.state === "sending";
+  // Paused: the server would answer PAUSED, so nothing can be pressed (and it shows).
+  const inactive = sending || view.paused;
   const [picked, setPicked] = useState<{ index: number; ids: string[] }>({ index: question.index, ids: [] });
   const selected = picked.index === question.index ? picked.ids : [];
 
@@ -55,7 +57,8 @@ export function PlayerQuestion({ view, receivedAt, answer, onAnswer }: PlayerQue
           paused={view.paused}
         />
       </div>
-      <div className="max-h-[34dvh] overflow-y-auto rounded-2xl bg-white p-4 text-slate-900 shadow-lg" tabIndex={0}>
+      {/* The whole scenario, as long as it is: the page scrolls (the timer stays on top), no line is cut. */}
+      <div className="rounded-2xl bg-white p-4 text-slate-900 shadow-lg">
         <h1 className="text-[1.05rem] leading-relaxed font-semibold whitespace-pre-line">{question.text}</h1>
       </div>
       {question.imageUrl ? (
@@ -94,7 +97,7 @@ export function PlayerQuestion({ view, receivedAt, answer, onAnswer }: PlayerQue
           {question.kind === "multiple" ? (
             <p className="rounded-xl bg-fuchsia-200 px-4 py-3 text-base font-bold text-fuchsia-950">
               <CheckSquareIcon className="mr-1.5 size-5 align-[-0.2em]" />
-              {common("multipleRule")}
+              {common("multipleInstruction")}
             </p>
           ) : null}
           {mine?.state === "failed" && mine.error ? (
@@ -105,20 +108,24 @@ export function PlayerQuestion({ view, receivedAt, answer, onAnswer }: PlayerQue
           <p aria-live="polite" className="sr-only">
             {sending ? t("sending") : ""}
           </p>
-          <ul className={`flex flex-col gap-3 ${question.kind === "truefalse" ? "sm:grid sm:grid-cols-2" : ""}`}>
+          <ul
+            className={`flex flex-col gap-3 ${question.kind === "truefalse" ? "sm:grid sm:grid-cols-2" : ""} ${
+              view.paused ? "grayscale-[0.8]" : ""
+            }`}
+          >
             {question.options.map((option) => (
               <li key={option.id}>
                 {question.kind === "multiple" ? (
                   <AnswerButton
                     option={option}
                     selected={selected.includes(option.id)}
-                    disabled={sending}
+                    disabled={inactive}
                     onPress={() => toggle(option.id)}
                   />
                 ) : (
                   <AnswerButton
                     option={option}
-                    disabled={sending}
+                    disabled={inactive}
                     onPress={() => onAnswer(question.index, [option.id])}
                   />
                 )}
@@ -126,10 +133,11 @@ export function PlayerQuestion({ view, receivedAt, answer, onAnswer }: PlayerQue
             ))}
           </ul>
           {question.kind === "multiple" ? (
-            <div className="sticky bottom-0 -mx-4 bg-gradient-to-t from-indigo-950 via-indigo-950/95 to-transparent px-4 pt-4 pb-4">
+            // In the flow after the last option, never over one: every option stays in reach.
+            <div className="pt-1">
               <button
                 type="button"
-                disabled={selected.length === 0 || sending}
+                disabled={selected.length === 0 || inactive}
                 onClick={() =>
                   onAnswer(
                     question.index,

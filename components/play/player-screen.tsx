@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import type { CSSProperties, ReactNode } from "react";
+import { useEffect, type CSSProperties, type ReactNode } from "react";
 import { LanguageSwitch } from "../language-switch";
 import { PinForm } from "../pin-form";
 import { useErrorMessage } from "../use-error-message";
@@ -61,9 +61,10 @@ function Body({ game, initialPin }: { game: PlayerGame; initialPin: string | nul
 
   switch (game.step) {
     case "loading":
+    case "checking":
       return (
         <p role="status" className="m-auto animate-pulse text-lg font-bold text-indigo-100">
-          {common("loading")}
+          {game.step === "checking" ? t("checkingPin") : common("loading")}
         </p>
       );
     case "pin":
@@ -78,6 +79,7 @@ function Body({ game, initialPin }: { game: PlayerGame; initialPin: string | nul
             submitLabel={t("enter")}
             onSubmit={game.choosePin}
             error={error}
+            busy={game.checking}
           />
         </section>
       );
@@ -140,10 +142,23 @@ function Body({ game, initialPin }: { game: PlayerGame; initialPin: string | nul
   return null;
 }
 
+/** What counts as a new screen: each phase, and each question in it. */
+function screenKey(game: PlayerGame): string {
+  const view = game.view;
+  if (game.step !== "game" || !view) return game.step;
+  const index = view.phase === "question" || view.phase === "reveal" ? view.question.index : -1;
+  return `${view.phase}:${index}`;
+}
+
 /** The phone: PIN → nickname → the game, with automatic rejoin. Renders only the hook's state. */
 export function PlayerScreen({ initialPin }: { initialPin: string | null }) {
   const t = useTranslations("play");
   const game = usePlayerGame(initialPin);
+  const screen = screenKey(game);
+  // Each new phase starts at the top: a long scenario read to its end must not hide the result.
+  useEffect(() => {
+    window.scrollTo({ top: 0, left: 0, behavior: "instant" });
+  }, [screen]);
   const paused = game.view?.paused ?? false;
   const banners = Number(game.reconnecting) + Number(paused);
   return (

@@ -1,7 +1,14 @@
 // What each screen may see: the only door out of the engine (R-NO-LEAK). Before
 // the reveal no view carries a field from which the correct option can be told.
-import { OPTION_IDS } from "../../lib/contract";
-import type { HostView, LeaderboardEntry, PlayerView, PublicOption, PublicQuestion } from "../../lib/contract";
+import { HOST_NAME_LIST_MAX, OPTION_IDS } from "../../lib/contract";
+import type {
+  HostPlayerRef,
+  HostView,
+  LeaderboardEntry,
+  PlayerView,
+  PublicOption,
+  PublicQuestion,
+} from "../../lib/contract";
 import {
   activePlayers,
   answersTo,
@@ -12,7 +19,7 @@ import {
   timeLimitMs,
 } from "./engine";
 import { compareStanding, isCorrectChoice } from "./scoring";
-import type { GameState, QuestionDef } from "./types";
+import type { GameState, PlayerState, QuestionDef } from "./types";
 
 export const HOST_LEADERBOARD_SIZE = 5;
 
@@ -131,11 +138,23 @@ export function optionCounts(state: GameState): Record<string, number> {
   return counts;
 }
 
+/** The first HOST_NAME_LIST_MAX of these players, as the host's lists name them. */
+function nameList(players: readonly PlayerState[]): HostPlayerRef[] {
+  return players.slice(0, HOST_NAME_LIST_MAX).map((p) => ({ id: p.id, nickname: p.nickname, connected: p.connected }));
+}
+
+/**
+ * The projector's view. Counts always; names only for the players the instructor may
+ * need to chase (not answered, away), capped at HOST_NAME_LIST_MAX each, so the view
+ * grows with the room only through `players`.
+ */
 export function hostView(state: GameState, now: number, joinUrl: string): HostView {
   const revealed = state.phase !== "lobby" && state.phase !== "question" && currentQuestion(state) !== null;
   const answers = answersTo(state, state.questionIndex);
-  const players = activePlayers(state);
+  const players = activePlayers(state).sort((a, b) => a.seq - b.seq);
   const def = currentQuestion(state);
+  const away = players.filter((p) => !p.connected);
+  const unanswered = state.phase === "question" ? players.filter((p) => !answers[p.id]) : [];
   return {
     gameId: state.id,
     phase: state.phase,
@@ -146,12 +165,17 @@ export function hostView(state: GameState, now: number, joinUrl: string): HostVi
     deckTitle: state.deckTitle,
     language: state.language,
     questionCount: state.questions.length,
-    players: players
-      .sort((a, b) => a.seq - b.seq)
-      .map((p) => ({ id: p.id, nickname: p.nickname, score: p.score, connected: p.connected })),
+    players: players.map((p) => ({ id: p.id, nickname: p.nickname, score: p.score, connected: p.connected })),
     question: state.phase === "lobby" ? null : publicQuestion(state, now),
     answeredCount: players.filter((p) => answers[p.id]).length,
-    connectedCount: players.filter((p) => p.connected).length,
+    connectedCount: players.length - away.length,
+    questionIndex: state.questionIndex,
+    playerCount: players.length,
+    maxPlayers: state.maxPlayers,
+    awayCount: away.length,
+    unansweredCount: unanswered.length,
+    unanswered: nameList(unanswered),
+    away: nameList(away),
     correctOptionIds: revealed && def ? correctOptionIds(def) : null,
     optionCounts: revealed ? optionCounts(state) : null,
     explanation: revealed && def ? def.explanation : null,

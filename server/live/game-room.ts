@@ -1,7 +1,7 @@
 // One running game: serialises its commands, owns its clock, persists before it
 // acknowledges, and emits the views. Knows nothing of sockets or Prisma: it talks
 // to small interfaces passed in, so tests can drive it without a network.
-import type { ErrorCode, HostView, PlayerView } from "../../lib/contract";
+import type { CommandExpect, ErrorCode, HostView, PlayerView } from "../../lib/contract";
 import type { GameRepository, PhaseSnapshot, StandingRow } from "../db/games";
 import { activePlayers, admission, apply, RECONNECT_GRACE_MS, timeLeftMs } from "../game/engine";
 import type { Command, Effect, GameState, Outcome } from "../game/types";
@@ -199,10 +199,17 @@ export class GameRoom {
     }
   }
 
-  command(command: HostCommand): Promise<RoomResult> {
+  /**
+   * A host command, in the queue like everything else. With `expect`, the command runs
+   * only if the game is still in that phase at that question; otherwise WRONG_PHASE and
+   * nothing changes. Checked here, in the command's own turn, so two identical `next`
+   * sent at once advance the game once (the second finds the phase moved on).
+   */
+  command(command: HostCommand, expect?: CommandExpect): Promise<RoomResult> {
     return this.run(async (): Promise<RoomResult> => {
       if (this.closed) return { ok: false, code: "UNAVAILABLE" };
       await this.answersSettled();
+      if (expect && !this.isAt(expect)) return { ok: false, code: "WRONG_PHASE" };
       const outcome = this.apply(command);
       if (!outcome.ok) return { ok: false, code: outcome.code };
       await this.commit(outcome);
@@ -231,6 +238,10 @@ export class GameRoom {
   }
 
   // --- internals ---
+
+  private isAt(expect: CommandExpect): boolean {
+    return this.state.phase === expect.phase && this.state.questionIndex === expect.questionIndex;
+  }
 
   private run<T>(task: () => Promise<T>): Promise<T> {
     const result = this.tail.then(task, task);

@@ -226,6 +226,7 @@ function longReport(): SessionReport {
       timeLimitSec: number;
       points: "standard" | "double" | "none";
       explanation: string;
+      rationales?: string[];
       tags: string[];
     }[];
   };
@@ -339,6 +340,7 @@ function longReport(): SessionReport {
       options: question.options.map((text, i) => ({ id: ids[i]!, text })),
       correctOptionIds: question.correct.map((i) => ids[i]!),
       explanation: question.explanation,
+      rationales: question.options.map((_, i) => question.rationales?.[i] ?? ""),
       tags: question.tags,
       points: question.points,
       timeLimitMs: question.timeLimitSec * 1000,

@@ -77,10 +77,9 @@ export interface JoinLabels {
 export const KO_JOIN: JoinLabels = { enter: "확인", nickname: "닉네임", go: "참여하기", youreIn: "입장 완료!" };
 export const EN_JOIN: JoinLabels = { enter: "Enter", nickname: "Nickname", go: "Join the game", youreIn: "You're in!" };
 
-/** A phone opens the join link (as from the QR code), confirms the PIN and joins. */
+/** A phone opens the join link (as from the QR code): the PIN is checked, the nickname comes next. */
 export async function joinFromPhone(phone: Page, url: string, pin: string, nickname: string, labels: JoinLabels) {
   await phone.goto(`${url}/join?pin=${pin}`);
-  await phone.getByRole("button", { name: labels.enter }).click();
   await phone.getByRole("textbox", { name: labels.nickname }).fill(nickname);
   await phone.getByRole("button", { name: labels.go }).click();
   await expect(phone.getByText(labels.youreIn)).toBeVisible();

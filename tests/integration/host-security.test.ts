@@ -29,6 +29,12 @@ describe("host namespace security", () => {
     for (const event of ["attach", "start", "next", "skip", "pause", "resume", "end"]) {
       const ack = await call(intruder, event, { gameId: game.gameId });
       expect(!ack.ok && ack.error.code, event).toBe("NOT_FOUND");
+      // The right expected state opens nothing either: `expect` is checked after the owner.
+      const expecting = await call(intruder, event, {
+        gameId: game.gameId,
+        expect: { phase: "lobby", questionIndex: -1 },
+      });
+      expect(!expecting.ok && expecting.error.code, `${event} with expect`).toBe("NOT_FOUND");
     }
     const lock = await call(intruder, "lock", { gameId: game.gameId, locked: true });
     expect(!lock.ok && lock.error.code).toBe("NOT_FOUND");

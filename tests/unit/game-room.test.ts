@@ -403,6 +403,73 @@ describe("game room: commit order", () => {
   });
 });
 
+describe("game room: a host command's expected state", () => {
+  /** A room at the reveal of question 0 (skipped), with the host's expect for it. */
+  async function atReveal() {
+    const env = await started(["ann", "bob"]);
+    expect(await env.room.command({ type: "skip" })).toEqual({ ok: true });
+    env.store.calls.length = 0;
+    env.output.hosts.length = 0;
+    return { ...env, expect: { phase: "reveal", questionIndex: 0 } as const };
+  }
+
+  it("R-WRONG-PHASE: two `next` sent at once from the same reveal advance once; the leaderboard is not skipped", async () => {
+    const { room, store, output, expect: seen } = await atReveal();
+    // Both are asked before either runs: a check made outside the queue would let both through.
+    const [first, second] = await Promise.all([
+      room.command({ type: "next" }, seen),
+      room.command({ type: "next" }, seen),
+    ]);
+    expect([first, second]).toEqual([{ ok: true }, { ok: false, code: "WRONG_PHASE" }]);
+    expect([room.phase, room.snapshot().questionIndex]).toEqual(["leaderboard", 0]);
+    expect(store.callsTo("savePhase").map(([, snapshot]) => snapshot.phase)).toEqual(["leaderboard"]);
+    expect(output.hosts.map((view) => view.phase)).toEqual(["leaderboard"]);
+  });
+
+  it("R-WRONG-PHASE: a command whose expect names another phase or question writes and shows nothing", async () => {
+    const { room, store, output } = await atReveal();
+    const refusals = [
+      room.command({ type: "next" }, { phase: "leaderboard", questionIndex: 0 }),
+      room.command({ type: "next" }, { phase: "reveal", questionIndex: 1 }),
+      room.command({ type: "end" }, { phase: "question", questionIndex: 0 }),
+      room.command({ type: "lock", locked: true }, { phase: "lobby", questionIndex: -1 }),
+      room.command({ type: "kick", playerId: "bob" }, { phase: "question", questionIndex: 0 }),
+    ];
+    for (const result of await Promise.all(refusals)) expect(result).toEqual({ ok: false, code: "WRONG_PHASE" });
+    await advance(HOST_UPDATE_INTERVAL_MS);
+    expect(store.calls).toEqual([]);
+    expect(output.hosts).toEqual([]);
+    expect(output.kicks).toEqual([]);
+    expect([room.phase, room.snapshot().locked]).toEqual(["reveal", false]);
+  });
+
+  it("R-WRONG-PHASE: a matching expect lets every command through, the lobby's as -1", async () => {
+    const { room } = setup();
+    expect(await room.command({ type: "lock", locked: true }, { phase: "lobby", questionIndex: -1 })).toEqual({
+      ok: true,
+    });
+    expect(await room.command({ type: "lock", locked: false }, { phase: "lobby", questionIndex: -1 })).toEqual({
+      ok: true,
+    });
+    expect(await room.command({ type: "start" }, { phase: "lobby", questionIndex: -1 })).toEqual({ ok: true });
+    expect(await room.command({ type: "pause" }, { phase: "question", questionIndex: 0 })).toEqual({ ok: true });
+    expect(await room.command({ type: "resume" }, { phase: "question", questionIndex: 0 })).toEqual({ ok: true });
+    expect(await room.command({ type: "kick", playerId: "bob" }, { phase: "question", questionIndex: 0 })).toEqual({
+      ok: true,
+    });
+    expect(await room.command({ type: "skip" }, { phase: "question", questionIndex: 0 })).toEqual({ ok: true });
+    expect(await room.command({ type: "end" }, { phase: "reveal", questionIndex: 0 })).toEqual({ ok: true });
+    expect(room.phase).toBe("ended");
+  });
+
+  it("without expect (an older client) two `next` both run, as before: reveal → leaderboard → question 1", async () => {
+    const { room } = await atReveal();
+    const results = await Promise.all([room.command({ type: "next" }), room.command({ type: "next" })]);
+    expect(results).toEqual([{ ok: true }, { ok: true }]);
+    expect([room.phase, room.snapshot().questionIndex]).toEqual(["question", 1]);
+  });
+});
+
 describe("game room: joins", () => {
   it("R-JOIN: a join stores the player with its token's hash before it answers", async () => {
     const { room, store } = setup(game());

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { HOST_NAME_LIST_MAX } from "../../lib/contract";
 import { apply } from "../../server/game/engine";
 import { hostView, playerView } from "../../server/game/views";
 import type { Command, GameState, QuestionDef } from "../../server/game/types";
@@ -340,6 +341,13 @@ describe("views: what each screen shows", () => {
       question: expect.objectContaining({ index: 0, timeLeftMs: 9_000 }),
       answeredCount: 2,
       connectedCount: 2,
+      questionIndex: 0,
+      playerCount: 3,
+      maxPlayers: 100,
+      awayCount: 1,
+      unansweredCount: 1,
+      unanswered: [{ id: "ann", nickname: "ann", connected: false }],
+      away: [{ id: "ann", nickname: "ann", connected: false }],
       correctOptionIds: null,
       optionCounts: null,
       explanation: null,
@@ -354,6 +362,51 @@ describe("views: what each screen shows", () => {
       "E1",
       true,
     ]);
+  });
+
+  it("the projector counts answered, connected and away players, and names who has not answered and who is away", () => {
+    // ann answers; bob drops out without answering; cat is still thinking; dan drops out after answering.
+    let s = must(open, { type: "join", playerId: "dan", nickname: "Dan", nicknameKey: "dan" }, 1_000);
+    s = must(s, { type: "answer", playerId: "ann", questionIndex: 0, optionIds: ["b"] }, 1_100);
+    s = must(s, { type: "answer", playerId: "dan", questionIndex: 0, optionIds: ["a"] }, 1_200);
+    s = must(must(s, { type: "disconnect", playerId: "bob" }, 1_300), { type: "disconnect", playerId: "dan" }, 1_300);
+    const view = hostView(s, 2_000, "u");
+    expect([view.playerCount, view.answeredCount, view.connectedCount, view.awayCount, view.unansweredCount]).toEqual([
+      4, 2, 2, 2, 2,
+    ]);
+    expect(view.unanswered).toEqual([
+      { id: "bob", nickname: "bob", connected: false },
+      { id: "cat", nickname: "cat", connected: true },
+    ]);
+    expect(view.away?.map((p) => p.id)).toEqual(["bob", "dan"]);
+    // Once the question closes nobody is "not answered" any more; who is away still shows.
+    const reveal = hostView(must(s, { type: "skip" }, 3_000), 3_000, "u");
+    expect([reveal.unansweredCount, reveal.unanswered, reveal.away?.length]).toEqual([0, [], 2]);
+    const lobby = hostView(withPlayers(game(deck), ["ann"]), 0, "u");
+    expect([lobby.questionIndex, lobby.unansweredCount, lobby.unanswered, lobby.awayCount]).toEqual([-1, 0, [], 0]);
+  });
+
+  it("the projector's name lists stop at HOST_NAME_LIST_MAX while the counts stay whole", () => {
+    const names = Array.from({ length: HOST_NAME_LIST_MAX + 30 }, (_, i) => `p${i}`);
+    let s = must(withPlayers({ ...game(deck), maxPlayers: 1_000 }, names, 0), { type: "start" }, 0);
+    for (const id of names) s = must(s, { type: "disconnect", playerId: id }, 100);
+    const view = hostView(s, 200, "u");
+    expect([view.unansweredCount, view.awayCount, view.unanswered?.length, view.away?.length]).toEqual([
+      names.length,
+      names.length,
+      HOST_NAME_LIST_MAX,
+      HOST_NAME_LIST_MAX,
+    ]);
+    expect(view.unanswered?.[0]?.id).toBe("p0");
+    expect(view.players).toHaveLength(names.length);
+  });
+
+  it("R-JOIN: the projector learns the game is full (playerCount reaches maxPlayers)", () => {
+    const s = withPlayers({ ...game(deck), maxPlayers: 2 }, ["ann", "bob"]);
+    const view = hostView(s, 0, "u");
+    expect([view.playerCount, view.maxPlayers]).toEqual([2, 2]);
+    const kicked = hostView(must(s, { type: "kick", playerId: "bob" }, 0), 0, "u");
+    expect([kicked.playerCount, kicked.maxPlayers]).toEqual([1, 2]);
   });
 
   it("the projector lists players in join order, whatever order the state holds them in", () => {

@@ -2,7 +2,7 @@
 // another instructor's game is NOT_FOUND, as HTTP's 404 (R-OWNER-ONLY).
 import type { Socket } from "socket.io";
 import { createPayload, gamePayload, kickPayload, lockPayload } from "../../../lib/contract";
-import type { HostClientToServer, HostServerToClient, Locale } from "../../../lib/contract";
+import type { CommandExpect, HostClientToServer, HostServerToClient, Locale } from "../../../lib/contract";
 import { pickLocale } from "../../../lib/error-messages";
 import type { Instructor } from "../../auth";
 import type { GameDirectory } from "../../live/game-directory";
@@ -48,11 +48,12 @@ export function registerHostHandlers(socket: HostSocket, deps: HostHandlerDeps):
     return room && room.ownerId === userId ? room : null;
   };
 
-  const control = async (gameId: string, command: HostCommand) => {
+  /** `expect` is checked by the room inside its queue, atomically with the command. */
+  const control = async (gameId: string, command: HostCommand, expect: CommandExpect | undefined) => {
     if (!(await allow(limits.hostPerSocket, socket.id))) return { ok: false as const, code: "RATE_LIMITED" as const };
     const room = owned(gameId);
     if (!room) return { ok: false as const, code: "NOT_FOUND" as const };
-    return room.command(command);
+    return room.command(command, expect);
   };
 
   socket.on(
@@ -86,15 +87,19 @@ export function registerHostHandlers(socket: HostSocket, deps: HostHandlerDeps):
   for (const type of SIMPLE_COMMANDS) {
     socket.on(
       type,
-      withAck(gamePayload, locale, log, ({ gameId }) => control(gameId, { type })),
+      withAck(gamePayload, locale, log, ({ gameId, expect }) => control(gameId, { type }, expect)),
     );
   }
   socket.on(
     "lock",
-    withAck(lockPayload, locale, log, ({ gameId, locked }) => control(gameId, { type: "lock", locked })),
+    withAck(lockPayload, locale, log, ({ gameId, locked, expect }) =>
+      control(gameId, { type: "lock", locked }, expect),
+    ),
   );
   socket.on(
     "kick",
-    withAck(kickPayload, locale, log, ({ gameId, playerId }) => control(gameId, { type: "kick", playerId })),
+    withAck(kickPayload, locale, log, ({ gameId, playerId, expect }) =>
+      control(gameId, { type: "kick", playerId }, expect),
+    ),
   );
 }
