@@ -153,12 +153,18 @@ export function useHostGame(gameId: string, onError: (error: ClientError) => voi
   const command = useCallback(
     async (name: HostCommand) => {
       // One phase change at a time from this page; `expect` covers other tabs and races.
+      // `end` was confirmed in a dialog, so it is no stray double press, and it is
+      // valid from every phase: a question that timed out behind the dialog must not
+      // turn the instructor's confirmed end into WRONG_PHASE.
+      const confirmed = name === "end";
       const shown = viewRef.current;
-      if (busyRef.current || !shown || performance.now() - changedAt.current < SETTLE_MS) return false;
+      if (busyRef.current || !shown) return false;
+      if (!confirmed && performance.now() - changedAt.current < SETTLE_MS) return false;
       busyRef.current = true;
       setBusy(true);
       try {
-        return await send((socket) => socket.emitWithAck(name, { gameId, expect: expectOf(shown) }));
+        const payload = confirmed ? { gameId } : { gameId, expect: expectOf(shown) };
+        return await send((socket) => socket.emitWithAck(name, payload));
       } finally {
         busyRef.current = false;
         setBusy(false);

@@ -287,10 +287,15 @@ export function buildSessionReport(rows: StoredSession, now: Date): SessionRepor
   const unranked = players.map((player, seq) => {
     const own = byPlayer.get(player.id) ?? [];
     const rightOn = new Set(own.filter((a) => a.correct).map((a) => a.questionIndex));
-    // The game's first tie-breaker: answer times over the questions that were scored.
-    const scoredTime = own
-      .filter((a) => standings.has(a.questionIndex) && !standings.get(a.questionIndex)?.skipped)
-      .reduce((sum, a) => sum + a.timeMs, 0);
+    // The game's first tie-breaker (R-RANK-TIEBREAK): over the questions scored while
+    // the player was in the game, the answer's time, or the whole limit without one.
+    const timeOn = new Map(own.map((a) => [a.questionIndex, a.timeMs]));
+    let scoredTime = 0;
+    for (const [index, standing] of standings) {
+      const question = game.questions[index];
+      if (standing.skipped || !question || !standing.byPlayer.has(player.id)) continue;
+      scoredTime += timeOn.get(index) ?? timeLimitMs(question);
+    }
     const report: ReportPlayer = {
       id: player.id,
       nickname: player.nickname,

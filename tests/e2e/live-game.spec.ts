@@ -154,6 +154,8 @@ test("R-GAME-FLOW R-PAUSE: an English game at 1920×1080 with two phones, driven
   await host.page.keyboard.press("s"); // skip: shown, not scored
   await expect(host.page.getByText(/Skipped/i).first()).toBeVisible();
   await screenshot(host.page, "en-projector-skipped");
+  // A press within SETTLE_MS of a phase change is ignored (a double press must not skip a screen).
+  await expect(host.page.getByRole("button", { name: /^Leaderboard/ })).toBeEnabled();
   await host.page.keyboard.press("Space");
   await expect(host.page.getByRole("button", { name: /^Next question/ })).toBeEnabled();
   await host.page.keyboard.press("Space");

@@ -258,6 +258,15 @@ describe("session report", () => {
     expect(ann).toMatchObject({ correctCount: 3, answeredCount: 3, neverAnswered: false, accuracy: 1 });
   });
 
+  it("R-RANK-TIEBREAK: total time counts each scored question's answer time, or its whole limit unanswered", () => {
+    const limitMs = (DECK[0]?.timeLimitSec ?? 0) * 1000;
+    const byName = (name: string) => report.players.find((p) => p.nickname === name);
+    // Questions 1 and 3 were scored (2 was skipped); Cho answered neither.
+    expect(byName("Cho")?.totalTimeMs).toBe(2 * limitMs);
+    expect(byName("Ann")?.totalTimeMs).toBe(game.state.players.Ann?.totalTimeMs);
+    expect(byName("Cho")?.totalTimeMs).toBe(game.state.players.Cho?.totalTimeMs);
+  });
+
   it("scores and points are the ones the game gave", () => {
     for (const player of report.players) expect(player.score).toBe(game.state.players[player.id]?.score);
     const total = (id: string) =>
@@ -386,6 +395,7 @@ describe("R-REPORT-PLAYED: reports agree with the game on random games", () => {
         for (const player of report.players) {
           const engine = game.state.players[player.id];
           expect(player.score).toBe(engine?.score);
+          expect(player.totalTimeMs).toBe(engine?.totalTimeMs);
           if (engine?.rank !== null) expect(player.rank).toBe(engine?.rank);
         }
         expect(report.players.map((p) => p.rank)).toEqual(names.map((_, i) => i + 1));
