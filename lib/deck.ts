@@ -53,6 +53,18 @@ const imageUrl = z
 
 const rationale = z.string().trim().max(DECK_LIMITS.rationale);
 
+/** CSV files list a question's tags (and correct options) in one column, separated by "|" (docs/protocol.md). */
+export const CSV_LIST_SEPARATOR = "|";
+const tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(DECK_LIMITS.tag)
+  .refine(
+    (text) => !text.includes(CSV_LIST_SEPARATOR),
+    `a tag cannot contain "${CSV_LIST_SEPARATOR}": CSV files use it to separate tags`,
+  );
+
 export const questionSchema = z
   .strictObject({
     kind: z.enum(QUESTION_KINDS),
@@ -72,7 +84,7 @@ export const questionSchema = z
     explanation: z.string().trim().max(DECK_LIMITS.explanation).default(""),
     /** Why each option is right or wrong, parallel to options; "" for none. */
     rationales: z.array(rationale).max(OPTION_IDS.length).default([]),
-    tags: z.array(z.string().trim().min(1).max(DECK_LIMITS.tag)).max(DECK_LIMITS.tags).default([]),
+    tags: z.array(tag).max(DECK_LIMITS.tags).default([]),
     imageUrl: imageUrl.nullable().default(null),
   })
   .superRefine((q, ctx) => {

@@ -19,6 +19,7 @@ export type ProblemKey =
   | "timeLimit"
   | "tooManyTags"
   | "tagEmpty"
+  | "tagSeparator"
   | "imageUrl"
   | "noQuestions"
   | "tooManyQuestions";
@@ -124,6 +125,7 @@ function textOf(issue: z.core.$ZodIssue): ProblemText {
         return issue.message.includes("exactly one") ? { key: "oneCorrect" } : { key: "correctRange" };
       }
       if (where === "options") return { key: "tooFewOptions", values: { min: 2 } };
+      if (where === "tags") return { key: "tagSeparator" };
       break;
   }
   return { raw: issue.message };

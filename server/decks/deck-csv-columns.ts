@@ -40,8 +40,8 @@ export const REQUIRED_CSV_COLUMNS: readonly DeckCsvColumn[] = [
   "correct",
 ];
 
-/** Between the values of `correct` (1-based option numbers) and `tags`. */
-export const CSV_LIST_SEPARATOR = "|";
+/** Between the values of `correct` (1-based option numbers) and `tags` (so no tag holds one: lib/deck.ts). */
+export { CSV_LIST_SEPARATOR } from "../../lib/deck";
 
 /** Deck-level columns: read from the first data row; later rows may leave them empty. */
 export const DECK_LEVEL_COLUMNS = ["title", "language", "description"] as const satisfies readonly DeckCsvColumn[];

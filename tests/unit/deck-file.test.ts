@@ -126,6 +126,18 @@ describe("deck JSON files", () => {
     ]);
   });
 
+  it('a tag holding "|" is refused with its place: CSV export would split it in two', async () => {
+    const file = {
+      title: "T",
+      language: "en",
+      questions: [{ kind: "single", text: "ok", options: ["a", "b"], correct: [0], tags: ["kinesis", "S3 | Glacier"] }],
+    };
+    const result = await importDeckFile(Buffer.from(JSON.stringify(file)), "json", "u1", noImages);
+    expect(result.ok ? [] : result.problems.map((p) => [p.question, p.path, p.message])).toEqual([
+      [1, "questions.0.tags.1", expect.stringContaining('a tag cannot contain "|"')],
+    ]);
+  });
+
   it("an empty file, a non-UTF-8 file and a syntax error are each one located problem", async () => {
     const check = (bytes: Buffer) => importDeckFile(bytes, "json", "u1", noImages);
     const messages = async (bytes: Buffer) => {
