@@ -4,7 +4,7 @@
 // the latest HostView. Commands resolve to true when the server accepted them.
 import { useLocale } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Ack, CommandExpect, HostView } from "../lib/contract";
+import type { Ack, CommandExpect, HostView, PlayerSearchResult } from "../lib/contract";
 import { ApiError, fetchMe } from "./api-client";
 import { ACK_TIMEOUT_MS, createHostSocket, settle, type ClientError, type HostSocket } from "./socket-client";
 
@@ -29,6 +29,8 @@ export interface HostGame {
   command: (name: HostCommand) => Promise<boolean>;
   setLocked: (locked: boolean) => Promise<boolean>;
   kick: (playerId: string) => Promise<boolean>;
+  /** Everyone matching `query` (the view lists only the latest joiners); null when it failed (reported). */
+  searchPlayers: (query: string) => Promise<PlayerSearchResult | null>;
 }
 
 const RETRY_MS = 2000;
@@ -181,5 +183,19 @@ export function useHostGame(gameId: string, onError: (error: ClientError) => voi
     [send, gameId],
   );
 
-  return { view, receivedAt, connection, fatal, busy, settling, command, setLocked, kick };
+  const searchPlayers = useCallback(
+    async (query: string) => {
+      const socket = socketRef.current;
+      if (!socket) return null;
+      const ack = await settle(socket.timeout(ACK_TIMEOUT_MS).emitWithAck("players", { gameId, query }));
+      if (!ack.ok) {
+        onErrorRef.current(ack.error);
+        return null;
+      }
+      return { players: ack.players, total: ack.total };
+    },
+    [gameId],
+  );
+
+  return { view, receivedAt, connection, fatal, busy, settling, command, setLocked, kick, searchPlayers };
 }

@@ -107,6 +107,13 @@ const expect = commandExpectSchema.optional();
 export const gamePayload = z.strictObject({ gameId: id, expect });
 export const lockPayload = z.strictObject({ gameId: id, locked: z.boolean(), expect });
 export const kickPayload = z.strictObject({ gameId: id, playerId: id, expect });
+/**
+ * The room panel's search over every player (HostView.players holds only the latest
+ * HOST_PLAYER_LIST_MAX): `query` is matched inside nicknames, ignoring case, width
+ * and invisible characters; "" lists from the first joiner.
+ */
+export const playersPayload = z.strictObject({ gameId: id, query: z.string().max(4 * MAX_NICKNAME_LENGTH) });
+export type PlayersPayload = z.infer<typeof playersPayload>;
 
 export type JoinPayload = z.infer<typeof joinPayload>;
 export type RejoinPayload = z.infer<typeof rejoinPayload>;
@@ -196,6 +203,17 @@ export interface HostPlayer {
   score: number;
   connected: boolean;
 }
+/**
+ * HostView.players holds the latest this many joiners (what the lobby's chips show),
+ * sent up to four times a second: a 10,000-player hall does not resend every name.
+ * `playerCount` is whole; the `players` event searches everyone.
+ */
+export const HOST_PLAYER_LIST_MAX = 120;
+/** The answer to a `players` search: the first HOST_PLAYER_LIST_MAX matches in join order, and how many matched. */
+export interface PlayerSearchResult {
+  players: HostPlayer[];
+  total: number;
+}
 /** A player named in one of the host's short lists (who has not answered, who is away). */
 export interface HostPlayerRef {
   id: string;
@@ -227,6 +245,7 @@ export interface HostView {
   deckTitle: string;
   language: Locale;
   questionCount: number;
+  /** The latest HOST_PLAYER_LIST_MAX players to join (kicked ones left out), in join order. */
   players: HostPlayer[];
   question: PublicQuestion | null;
   answeredCount: number;
@@ -281,6 +300,7 @@ export interface HostClientToServer {
   end: (payload: GamePayload, ack: AckFn) => void;
   lock: (payload: LockPayload, ack: AckFn) => void;
   kick: (payload: KickPayload, ack: AckFn) => void;
+  players: (payload: PlayersPayload, ack: AckFn<PlayerSearchResult>) => void;
 }
 export interface HostServerToClient {
   state: (view: HostView) => void;

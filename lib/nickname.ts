@@ -48,5 +48,14 @@ export function checkNickname(raw: string): NicknameCheck {
   if (nickname === "") return { ok: false, reason: raw.replace(/\uFEFF/g, "x").trim() === "" ? "empty" : "invisible" };
   if ([...graphemes.segment(nickname)].length > MAX_NICKNAME_LENGTH) return { ok: false, reason: "too_long" };
   if (isOffensive(nickname)) return { ok: false, reason: "offensive" };
-  return { ok: true, nickname, key: nickname.replace(INVISIBLE, "").normalize("NFKC").toLowerCase() };
+  return { ok: true, nickname, key: nicknameKey(nickname) };
+}
+
+/**
+ * What must be unique in a game: the text with every default-ignorable code point
+ * removed, NFKC, case-folded, runs of spaces made one and trimmed. Also folds the
+ * host's player search, so "ALICE" finds "alice".
+ */
+export function nicknameKey(text: string): string {
+  return text.replace(INVISIBLE, "").normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 }

@@ -92,7 +92,7 @@ export function HostLobby({ view, busy, settling = false, onStart, onLock, onKic
           </p>
         ) : (
           <div className="min-h-0 flex-1 overflow-y-auto p-1">
-            <PlayerChips players={view.players} onKick={onKick} />
+            <PlayerChips players={view.players} more={count - view.players.length} onKick={onKick} />
           </div>
         )}
       </section>

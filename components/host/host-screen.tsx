@@ -143,7 +143,13 @@ export function HostScreen({ gameId }: { gameId: string }) {
         onEnd={() => setConfirmEnd(true)}
         onRoom={openRoom}
       />
-      <RoomPanel view={view} open={roomOpen} onClose={() => setRoomOpen(false)} onKick={askKick} />
+      <RoomPanel
+        view={view}
+        open={roomOpen}
+        onClose={() => setRoomOpen(false)}
+        onKick={askKick}
+        onSearch={game.searchPlayers}
+      />
       <ConfirmDialog
         open={kickTarget !== null}
         title={t("kickConfirmTitle", { nickname: kickTarget?.nickname ?? "" })}

@@ -2,8 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, type ReactNode } from "react";
-import type { HostView } from "../../lib/contract";
+import type { HostView, PlayerSearchResult } from "../../lib/contract";
 import { PlayerChips, type ChipPlayer } from "./player-chips";
+import { PlayerFinder } from "./player-finder";
 import { roomCounts } from "./room-counts";
 
 interface RoomPanelProps {
@@ -11,6 +12,7 @@ interface RoomPanelProps {
   open: boolean;
   onClose: () => void;
   onKick: (player: ChipPlayer) => void;
+  onSearch: (query: string) => Promise<PlayerSearchResult | null>;
 }
 
 function Section({ title, empty, children }: { title: string; empty: string | null; children: ReactNode }) {
@@ -30,7 +32,7 @@ function Section({ title, empty, children }: { title: string; empty: string | nu
  * (the server's short lists, with the whole counts), then everyone, each with a
  * remove button. A modal <dialog>: Escape closes it and the stage shortcuts pause.
  */
-export function RoomPanel({ view, open, onClose, onKick }: RoomPanelProps) {
+export function RoomPanel({ view, open, onClose, onKick, onSearch }: RoomPanelProps) {
   const t = useTranslations("host");
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -90,7 +92,7 @@ export function RoomPanel({ view, open, onClose, onKick }: RoomPanelProps) {
               title={t("everyoneTitle", { count: counts.players })}
               empty={counts.players === 0 ? t("playerCount", { count: 0 }) : null}
             >
-              <PlayerChips players={view.players} onKick={onKick} />
+              <PlayerFinder view={view} onKick={onKick} onSearch={onSearch} />
             </Section>
           </div>
         </div>

@@ -14,7 +14,7 @@ import { libraryView, type DeckSort } from "./filter-decks";
 import { ImportBox } from "./import-box";
 import { LibraryToasts, useLibraryToasts } from "./library-toasts";
 import { LibraryToolbar } from "./library-toolbar";
-import { useDebounced } from "./use-debounced";
+import { useDebounced } from "../use-debounced";
 import { useDeckActions } from "./use-deck-actions";
 import { useDeckImport } from "./use-deck-import";
 import { useDeckList } from "./use-deck-list";

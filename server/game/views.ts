@@ -1,6 +1,6 @@
 // What each screen may see: the only door out of the engine (R-NO-LEAK). Before
 // the reveal no view carries a field from which the correct option can be told.
-import { HOST_NAME_LIST_MAX, OPTION_IDS } from "../../lib/contract";
+import { HOST_NAME_LIST_MAX, HOST_PLAYER_LIST_MAX, OPTION_IDS } from "../../lib/contract";
 import type {
   HostPlayerRef,
   HostView,
@@ -165,7 +165,9 @@ export function hostView(state: GameState, now: number, joinUrl: string): HostVi
     deckTitle: state.deckTitle,
     language: state.language,
     questionCount: state.questions.length,
-    players: players.map((p) => ({ id: p.id, nickname: p.nickname, score: p.score, connected: p.connected })),
+    players: players
+      .slice(-HOST_PLAYER_LIST_MAX)
+      .map((p) => ({ id: p.id, nickname: p.nickname, score: p.score, connected: p.connected })),
     question: state.phase === "lobby" ? null : publicQuestion(state, now),
     answeredCount: players.filter((p) => answers[p.id]).length,
     connectedCount: players.length - away.length,

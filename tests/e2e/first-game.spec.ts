@@ -261,6 +261,17 @@ test("the projector's room: answered / connected / away, who has not answered, a
   await confirm.getByRole("button", { name: "Remove", exact: true }).click();
   await expect(room.getByRole("heading", { name: "Not answered yet: 1 player" })).toBeVisible();
   await expect(room.getByText("Every phone is connected.")).toBeVisible();
+  // Everyone, searched by name on the server (a big hall is not all in the view).
+  const finder = room.getByRole("searchbox", { name: "Find a player by name" });
+  await finder.fill("BE");
+  await expect(room.getByRole("status").filter({ hasText: "1 player found" })).toBeVisible();
+  await expect(room.getByRole("button", { name: "Remove Ben" })).toHaveCount(2);
+  await expect(room.getByRole("button", { name: "Remove Ann" })).toHaveCount(0);
+  await screenshot(host.page, "en-projector-room-search");
+  await finder.fill("Zoe");
+  await expect(room.getByText("No player named “Zoe”.")).toBeVisible();
+  await finder.fill("");
+  await expect(room.getByRole("button", { name: "Remove Ann" })).toHaveCount(1);
   await room.getByRole("button", { name: "Close" }).click();
   await expect(host.page.getByText("1 / 2 answered")).toBeVisible();
 

@@ -2,8 +2,16 @@
 // sent from) makes a double `next` advance once; the host's view counts and names
 // who has not answered and who is away; kicks work mid-game; a full game shows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HostView, PlayerView } from "../../lib/contract";
-import { call, codeOf, connectPlayer, expectOk, nextEvent } from "./support/clients";
+import { HOST_PLAYER_LIST_MAX, type HostView, type PlayerSearchResult, type PlayerView } from "../../lib/contract";
+import {
+  call,
+  codeOf,
+  connectHost,
+  connectPlayer,
+  expectOk,
+  nextEvent,
+  signInOtherInstructor,
+} from "./support/clients";
 import { hostGame, joinPhone, viewOf } from "./support/game";
 import { DATABASES, startServer, type TestServer } from "./support/server";
 
@@ -116,6 +124,41 @@ describe.each(DATABASES)("host commands (%s)", (database) => {
       expect(codeOf(ack), JSON.stringify(expectValue)).toBe("INVALID_PAYLOAD");
     }
     expect((await hostViewOf(game.host, game.gameId)).phase).toBe("lobby");
+    game.host.close();
+  });
+
+  it("the host's view lists the latest joiners; `players` finds anyone, for the owner only", async () => {
+    const game = await hostGame(server.url);
+    const names = Array.from({ length: HOST_PLAYER_LIST_MAX + 5 }, (_, i) => `Player ${i}`);
+    const phones = [];
+    for (const name of names) phones.push(await joinPhone(server.url, game.pin, name));
+    const view = await hostViewOf(game.host, game.gameId);
+    expect(view.playerCount).toBe(names.length);
+    expect(view.players.map((p) => p.nickname)).toEqual(names.slice(-HOST_PLAYER_LIST_MAX));
+
+    // The first joiners are out of the view's list: found by name, any case, with a whole count.
+    const found = expectOk(
+      await call<PlayerSearchResult>(game.host, "players", { gameId: game.gameId, query: "PLAYER 1" }),
+    );
+    const matching = names.filter((name) => name.includes("Player 1"));
+    expect(found.total).toBe(matching.length);
+    expect(found.players.map((p) => p.nickname)).toEqual(matching.slice(0, HOST_PLAYER_LIST_MAX));
+    expect(found.players[0]).toEqual({ id: phones[1]?.playerId, nickname: "Player 1", score: 0, connected: true });
+    const none = expectOk(await call<PlayerSearchResult>(game.host, "players", { gameId: game.gameId, query: "Zoe" }));
+    expect(none).toMatchObject({ players: [], total: 0 });
+
+    // Another instructor's socket learns nothing; a bad payload is refused.
+    const stranger = await connectHost(server.url, await signInOtherInstructor(server.url, "Searcher"));
+    expect(codeOf(await call(stranger, "players", { gameId: game.gameId, query: "" }))).toBe("NOT_FOUND");
+    for (const bad of [
+      { gameId: game.gameId },
+      { gameId: game.gameId, query: "x".repeat(81) },
+      { gameId: game.gameId, query: "", extra: 1 },
+    ]) {
+      expect(codeOf(await call(game.host, "players", bad))).toBe("INVALID_PAYLOAD");
+    }
+    stranger.close();
+    for (const phone of phones) phone.socket.close();
     game.host.close();
   });
 

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HOST_NAME_LIST_MAX } from "../../lib/contract";
+import { HOST_NAME_LIST_MAX, HOST_PLAYER_LIST_MAX } from "../../lib/contract";
 import { apply } from "../../server/game/engine";
 import { hostView, playerView } from "../../server/game/views";
 import type { Command, GameState, QuestionDef } from "../../server/game/types";
@@ -398,7 +398,17 @@ describe("views: what each screen shows", () => {
       HOST_NAME_LIST_MAX,
     ]);
     expect(view.unanswered?.[0]?.id).toBe("p0");
-    expect(view.players).toHaveLength(names.length);
+    expect(view.playerCount).toBe(names.length);
+  });
+
+  it("the projector's player list holds the latest HOST_PLAYER_LIST_MAX joiners, in join order; playerCount is whole", () => {
+    const names = Array.from({ length: HOST_PLAYER_LIST_MAX + 7 }, (_, i) => `p${i}`);
+    const s = withPlayers({ ...game(deck), maxPlayers: 1_000 }, names, 0);
+    const view = hostView(s, 0, "u");
+    expect(view.playerCount).toBe(names.length);
+    expect(view.players.map((p) => p.id)).toEqual(names.slice(-HOST_PLAYER_LIST_MAX));
+    const small = hostView(withPlayers(game(deck), ["ann", "bob"]), 0, "u");
+    expect(small.players.map((p) => p.id)).toEqual(["ann", "bob"]);
   });
 
   it("R-JOIN: the projector learns the game is full (playerCount reaches maxPlayers)", () => {

@@ -1,11 +1,12 @@
 // /host: signed-in instructors. Every action is checked against the game's owner;
 // another instructor's game is NOT_FOUND, as HTTP's 404 (R-OWNER-ONLY).
 import type { Socket } from "socket.io";
-import { createPayload, gamePayload, kickPayload, lockPayload } from "../../../lib/contract";
+import { createPayload, gamePayload, kickPayload, lockPayload, playersPayload } from "../../../lib/contract";
 import type { CommandExpect, HostClientToServer, HostServerToClient, Locale } from "../../../lib/contract";
 import { pickLocale } from "../../../lib/error-messages";
 import type { Instructor } from "../../auth";
 import type { GameDirectory } from "../../live/game-directory";
+import { searchPlayers } from "../../game/player-search";
 import type { GameRoom, HostCommand } from "../../live/game-room";
 import { allow, type RateLimits } from "../rate-limits";
 import { withAck } from "../with-ack";
@@ -95,6 +96,15 @@ export function registerHostHandlers(socket: HostSocket, deps: HostHandlerDeps):
     withAck(lockPayload, locale, log, ({ gameId, locked, expect }) =>
       control(gameId, { type: "lock", locked }, expect),
     ),
+  );
+  socket.on(
+    "players",
+    withAck(playersPayload, locale, log, async ({ gameId, query }) => {
+      if (!(await allow(limits.hostPerSocket, socket.id))) return { ok: false, code: "RATE_LIMITED" };
+      const room = owned(gameId);
+      if (!room) return { ok: false, code: "NOT_FOUND" };
+      return { ok: true, ...searchPlayers(room.snapshot(), query) };
+    }),
   );
   socket.on(
     "kick",
