@@ -13,6 +13,7 @@ const config = [
       "playwright-report/**",
       "reports/**",
       ".stryker-tmp*/**",
+      "dist/**",
       "screenshots/**",
     ],
   },

@@ -7,6 +7,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromi
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // The compiled server that `npm start` runs, rebuilt once per run (tests/integration/support/server.ts starts it).
+  globalSetup: "./tests/integration/support/build-server.ts",
   timeout: 180_000,
   expect: { timeout: 15_000 },
   workers: 1,

@@ -9,6 +9,8 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          // The compiled server that `npm start` runs, rebuilt once per run.
+          globalSetup: ["tests/integration/support/build-server.ts"],
           // Ceilings, not speed checks: on a busy 2-core machine a server's start
           // alone (Next's config, migrations) has taken over a minute.
           testTimeout: 180_000,

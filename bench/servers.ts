@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { buildServer } from "../scripts/build-server.mjs";
 import { childrenOf, commandLine } from "./proc";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -69,11 +70,13 @@ export async function freePort(): Promise<number> {
 /**
  * `npm run build` when there is no production build yet (what `npm start` would do
  * itself). A build that fails because another one is running in this tree (a shared
- * work tree) is waited for: up to `waitMs` for its BUILD_ID.
+ * work tree) is waited for: up to `waitMs` for its BUILD_ID. With the pages built, the
+ * server is compiled again from the sources as they are (a second or two), so that a
+ * stale dist/server never stands in for the code being measured.
  */
 export async function ensureBuild(log: (line: string) => void, waitMs = 300_000): Promise<void> {
   const buildId = join(ROOT, ".next", "BUILD_ID");
-  if (existsSync(buildId)) return;
+  if (existsSync(buildId)) return buildServer();
   log("no production build (.next/BUILD_ID): running npm run build first (a minute or two)…");
   const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
   if (build.status === 0) return;

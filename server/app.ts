@@ -56,7 +56,7 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
   await seedBuiltinDecks(decks);
   if (await ensureAdmin(auth, users, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)) log(`created instructor ${env.ADMIN_EMAIL}`);
 
-  const limits = createRateLimits();
+  const limits = createRateLimits({ maxPlayersPerGame: env.MAX_PLAYERS_PER_GAME });
   const images = createImageRepository(db);
   const api = createApi({ auth, decks, images, users, sessions, publicUrl: env.PUBLIC_URL, limits, log });
   const authHandler = toNodeHandler(auth);
@@ -100,6 +100,7 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
         clock: { now: () => Date.now() },
         publicUrl: env.PUBLIC_URL,
         maxPlayers: env.MAX_PLAYERS_PER_GAME,
+        endedRoomLingerMs: env.ENDED_GAME_LINGER_MS,
         store: games,
         log,
         reviewUrl: (playerId) => reviewUrl(env.PUBLIC_URL, reviewTokenFor(secret, playerId)),

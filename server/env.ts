@@ -10,6 +10,8 @@ const schema = z.object({
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   MAX_PLAYERS_PER_GAME: z.coerce.number().int().min(1).max(100_000).default(2000),
+  /** How long an ended game's room stays in memory once written (ms); later, final screens come from the database. */
+  ENDED_GAME_LINGER_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   DATA_DIR: z.string().default("data"),
   REDIS_URL: z.string().optional(),

@@ -84,6 +84,51 @@ export interface GameRepositoryOptions {
 }
 
 export function createGameRepository(db: Db, options: GameRepositoryOptions) {
+  /** Games matching `where`, whole: players in join order, every answer, every closed question's standings. */
+  async function loadGames(where: NonNullable<Parameters<Db["game"]["findMany"]>[0]>["where"]): Promise<StoredGame[]> {
+    const games = await db.game.findMany({
+      where,
+      include: {
+        players: { orderBy: { joinedAt: "asc" } },
+        answers: true,
+        leaderboards: { select: { questionIndex: true, skipped: true, entries: true } },
+      },
+    });
+    return games.map((g) => ({
+      id: g.id,
+      pin: g.pin,
+      ownerId: g.ownerId,
+      deckId: g.deckId ?? "",
+      deckTitle: g.deckTitle,
+      language: z.enum(LOCALES).parse(g.language),
+      questions: parseJson(questionList, g.questions),
+      phase: z.enum(PHASES).parse(g.phase),
+      questionIndex: g.questionIndex,
+      paused: g.paused,
+      locked: g.locked,
+      skipped: g.skipped,
+      timeLeftMs: g.timeLeftMs,
+      players: g.players.map((p) => ({
+        id: p.id,
+        nickname: p.nickname,
+        nicknameKey: p.nicknameKey,
+        kicked: p.kicked,
+      })),
+      answers: g.answers.map((a) => ({
+        gameId: a.gameId,
+        playerId: a.playerId,
+        questionIndex: a.questionIndex,
+        optionIds: parseJson(stringList, a.optionIds),
+        timeMs: a.timeMs,
+      })),
+      closedQuestions: g.leaderboards.map((l) => ({
+        index: l.questionIndex,
+        skipped: l.skipped,
+        playerIds: parseJson(standingPlayers, l.entries).map((e) => e.playerId),
+      })),
+    }));
+  }
+
   return {
     async create(game: NewGame): Promise<void> {
       await db.game.create({
@@ -173,47 +218,17 @@ export function createGameRepository(db: Db, options: GameRepositoryOptions) {
 
     /** Every game that was not ended: the ones a restarted server must bring back. */
     async loadRunning(): Promise<StoredGame[]> {
-      const games = await db.game.findMany({
-        where: { phase: { not: "ended" } },
-        include: {
-          players: { orderBy: { joinedAt: "asc" } },
-          answers: true,
-          leaderboards: { select: { questionIndex: true, skipped: true, entries: true } },
-        },
-      });
-      return games.map((g) => ({
-        id: g.id,
-        pin: g.pin,
-        ownerId: g.ownerId,
-        deckId: g.deckId ?? "",
-        deckTitle: g.deckTitle,
-        language: z.enum(LOCALES).parse(g.language),
-        questions: parseJson(questionList, g.questions),
-        phase: z.enum(PHASES).parse(g.phase),
-        questionIndex: g.questionIndex,
-        paused: g.paused,
-        locked: g.locked,
-        skipped: g.skipped,
-        timeLeftMs: g.timeLeftMs,
-        players: g.players.map((p) => ({
-          id: p.id,
-          nickname: p.nickname,
-          nicknameKey: p.nicknameKey,
-          kicked: p.kicked,
-        })),
-        answers: g.answers.map((a) => ({
-          gameId: a.gameId,
-          playerId: a.playerId,
-          questionIndex: a.questionIndex,
-          optionIds: parseJson(stringList, a.optionIds),
-          timeMs: a.timeMs,
-        })),
-        closedQuestions: g.leaderboards.map((l) => ({
-          index: l.questionIndex,
-          skipped: l.skipped,
-          playerIds: parseJson(standingPlayers, l.entries).map((e) => e.playerId),
-        })),
-      }));
+      return loadGames({ phase: { not: "ended" } });
+    },
+
+    /**
+     * One game that ended at or after `since`, whole (players, answers, standings),
+     * to rebuild its final screens once its room has been released; null for a game
+     * that is unknown, not ended, or ended before `since`.
+     */
+    async loadEnded(gameId: string, since: Date): Promise<StoredGame | null> {
+      const [game] = await loadGames({ id: gameId, phase: "ended", endedAt: { gte: since } });
+      return game ?? null;
     },
   };
 }

@@ -32,6 +32,12 @@ export interface RoomDeps {
   log: (message: string, error?: unknown) => void;
   /** The student's review link for a player (shown once the game has ended); absent in tests that need none. */
   reviewUrl?: (playerId: string) => string;
+  /**
+   * Called once, when the game has ended and everything it owes the database is
+   * written (answers, standings, kicks, the phase): from then on the room only
+   * answers rejoins, and its owner may close and drop it.
+   */
+  onEndedAndStored?: () => void;
 }
 
 export type RoomResult<T extends object = object> = ({ ok: true } & T) | { ok: false; code: ErrorCode };
@@ -62,13 +68,22 @@ export class GameRoom {
   private readonly pendingKicks = new Set<string>();
   /** Set by close(): commands are refused with UNAVAILABLE and the clock stops. */
   private closed = false;
+  /** Whether onEndedAndStored has been called (it is called at most once). */
+  private endedReported = false;
 
   constructor(
     private state: GameState,
     private readonly deps: RoomDeps,
   ) {
     this.writer = new AnswerWriter((rows) => deps.store.insertAnswers(rows));
-    this.heartbeatTimer = setInterval(() => void this.run(() => this.beat()), HEARTBEAT_MS);
+    this.heartbeatTimer = setInterval(
+      () =>
+        void this.run(async () => {
+          await this.beat();
+          this.reportIfEndedAndStored();
+        }),
+      HEARTBEAT_MS,
+    );
     this.heartbeatTimer.unref();
     this.scheduleDeadline();
   }
@@ -278,6 +293,15 @@ export class GameRoom {
         this.scheduleLobbyUpdate();
       }
     }
+    this.reportIfEndedAndStored();
+  }
+
+  /** Tells the owner, once, that the game has ended and nothing of it is left to write. */
+  private reportIfEndedAndStored(): void {
+    if (this.endedReported || this.closed || this.state.phase !== "ended") return;
+    if (this.phaseDirty || this.pendingStandings !== null || this.pendingKicks.size > 0) return;
+    this.endedReported = true;
+    this.deps.onEndedAndStored?.();
   }
 
   private async persistEffect(effect: Effect): Promise<void> {

@@ -2,7 +2,7 @@
 // its answer limit. Floods are sent in one burst, without waiting between events, so
 // that they all fall in one window of the limiter however slow the machine is.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PlayerView } from "../../lib/contract";
+import type { HostView, PlayerView } from "../../lib/contract";
 import {
   api,
   call,
@@ -16,6 +16,7 @@ import {
 } from "./support/clients";
 import { hostGame, joinPhone, type Phone } from "./support/game";
 import { startServer, type TestServer } from "./support/server";
+import { joinsPerIpWindow } from "../../server/realtime/rate-limits";
 
 /** Sends every payload at once on one socket; resolves with each ack's code, in order. */
 function burst(socket: HostClient | PlayClient, event: string, payloads: unknown[]): Promise<string[]> {
@@ -121,6 +122,43 @@ describe("rate limits", () => {
     expect(await answer(yuri.socket, 0, ["a"])).toBe("LATE");
     expect(await answer(xena.socket, 0, ["a"])).toBe("ALREADY_ANSWERED");
     [xena.socket, yuri.socket, xenaFlood, yuriFlood, game.host].forEach((s) => s.close());
+  });
+});
+
+describe("rate limits: a full game behind one address", () => {
+  /**
+   * Each student sends two counted events (the PIN check, then the join): 600 from
+   * one address, more than the old flat 500 per 10 s, within the new 3 × 300 = 900.
+   */
+  const CAPACITY = 300;
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ env: { MAX_PLAYERS_PER_GAME: String(CAPACITY) } });
+  });
+  afterAll(async () => server?.dispose());
+
+  it("R-RATE-LIMIT: a whole game (MAX_PLAYERS_PER_GAME) checks and joins from one address at once; a flood from one socket is still cut", async () => {
+    expect(joinsPerIpWindow(CAPACITY)).toBeGreaterThanOrEqual(2 * CAPACITY);
+    const game = await hostGame(server.url);
+    // Connected first, so that the counted events all go out in two bursts, well
+    // inside one 10 s window (a connection costs nothing against the limits).
+    const phones = await Promise.all(Array.from({ length: CAPACITY }, () => connectPlayer(server.url)));
+    const checks = await Promise.all(phones.map(async (p) => codeOf(await call(p, "check", { pin: game.pin }))));
+    const joins = await Promise.all(
+      phones.map(async (p, i) => codeOf(await call(p, "join", { pin: game.pin, nickname: `student${i}` }))),
+    );
+    expect(count(checks, "ok")).toBe(CAPACITY);
+    expect(count(joins, "ok")).toBe(CAPACITY);
+    expect(expectOk(await call<{ state: HostView }>(game.host, "attach", { gameId: game.gameId })).state).toMatchObject(
+      { playerCount: CAPACITY },
+    );
+
+    // The game is full: the next phone learns that, not RATE_LIMITED; one socket
+    // asking over and over is cut after 8 in 10 s, whatever the address may still send.
+    const flooder = await connectPlayer(server.url);
+    const flood = await burst(flooder, "check", Array(12).fill({ pin: game.pin }));
+    expect(flood).toEqual([...Array(8).fill("GAME_FULL"), ...Array(4).fill("RATE_LIMITED")]);
+    [flooder, game.host, ...phones].forEach((s) => s.close());
   });
 });
 

@@ -79,7 +79,12 @@ export function registerHostHandlers(socket: HostSocket, deps: HostHandlerDeps):
       // A host event like the others (docs/protocol.md, "Rate limits"): each answer is a whole view.
       if (!(await allow(limits.hostPerSocket, socket.id))) return { ok: false, code: "RATE_LIMITED" };
       const room = owned(gameId);
-      if (!room) return { ok: false, code: "NOT_FOUND" };
+      if (!room) {
+        // An ended game whose room was released: its final screen, rebuilt from the
+        // database (nothing more will be sent, so the socket joins no room).
+        const ended = await directory.finalHostView(userId, gameId);
+        return ended ? { ok: true, state: ended } : { ok: false, code: "NOT_FOUND" };
+      }
       await socket.join(hostRoom(gameId));
       return { ok: true, state: room.hostView() };
     }),

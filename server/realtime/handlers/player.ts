@@ -31,11 +31,11 @@ export function registerPlayerHandlers(socket: PlaySocket, deps: PlayerHandlerDe
   const locale = () => pickLocale(socket.handshake.auth?.locale, socket.handshake.headers["accept-language"]);
   const ip = socket.handshake.address;
 
-  const bind = async (room: GameRoom, playerId: string) => {
+  const bind = async (gameId: string, playerId: string) => {
     // A repeated rejoin on the same socket keeps its player: leaving would mark it gone.
     if (socket.data.playerId !== playerId) await leaveCurrentPlayer();
     socket.data.playerId = playerId;
-    socket.data.gameId = room.id;
+    socket.data.gameId = gameId;
     await socket.join(playerRoom(playerId));
   };
 
@@ -89,7 +89,7 @@ export function registerPlayerHandlers(socket: PlaySocket, deps: PlayerHandlerDe
       }
       const result = await room.join(checked.nickname, checked.key);
       if (!result.ok) return result;
-      await bind(room, result.playerId);
+      await bind(room.id, result.playerId);
       socket.emit("state", result.state);
       return result;
     }),
@@ -104,7 +104,15 @@ export function registerPlayerHandlers(socket: PlaySocket, deps: PlayerHandlerDe
       const found = await directory.findByToken(token);
       if (!found) return { ok: false, code: "NOT_FOUND" };
       if (found.kicked) return { ok: false, code: "KICKED" };
-      await bind(found.room, found.playerId);
+      if (!found.room) {
+        // The game ended and its room was released: the final screen, rebuilt from
+        // the database (the socket stays this player's; an answer finds no game).
+        if (!found.finalView) return { ok: false, code: "NOT_FOUND" };
+        await bind(found.gameId, found.playerId);
+        socket.emit("state", found.finalView);
+        return { ok: true, playerId: found.playerId, state: found.finalView };
+      }
+      await bind(found.room.id, found.playerId);
       const result = await found.room.rejoin(found.playerId);
       if (!result.ok) {
         await socket.leave(playerRoom(found.playerId));

@@ -1,6 +1,7 @@
-// Starts the real server (node + tsx, production mode, the built pages) on a free
-// port with its own database: a fresh SQLite file, or a fresh PostgreSQL database
-// when `postgres` is asked for and TEST_POSTGRES_URL is set.
+// Starts the real server on a free port with its own database (a fresh SQLite file,
+// or a fresh PostgreSQL database when `postgres` is asked for and TEST_POSTGRES_URL
+// is set): the compiled server that `npm start` runs (dist/server/index.js, rebuilt
+// once per test run by the global setup), in production mode with the built pages.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -8,6 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { SERVER_OUTFILE } from "../../../scripts/build-server.mjs";
 
 export const ADMIN = { email: "teacher@example.com", password: "correct-horse-42" };
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL;
@@ -28,6 +30,15 @@ export interface TestServer {
   /** Starts the server again on the same port, database and data folder. */
   restart(): Promise<void>;
   dispose(): Promise<void>;
+}
+
+/**
+ * What runs the server: in production (the default) the compiled file that ships, as
+ * scripts/start.mjs runs it; in development (TEST_SERVER_NODE_ENV=development, to
+ * iterate without a build) the TypeScript sources under tsx, as `npm run dev` does.
+ */
+function serverCommand(nodeEnv: string): string[] {
+  return nodeEnv === "production" ? ["--enable-source-maps", SERVER_OUTFILE] : ["--import", "tsx", "server/index.ts"];
 }
 
 async function freePort(): Promise<number> {
@@ -95,7 +106,7 @@ export async function startServer(
         ADMIN_PASSWORD: ADMIN.password,
         ...options.env,
       };
-      const proc = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+      const proc = spawn(process.execPath, serverCommand(env.NODE_ENV), {
         env,
         stdio: ["ignore", "pipe", "pipe"],
       });

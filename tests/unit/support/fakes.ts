@@ -208,22 +208,31 @@ export class FakeStore implements RoomStore, DirectoryGames {
   }
 
   async loadRunning(): Promise<StoredGame[]> {
-    return [...this.games.values()]
-      .filter((g) => g.phase !== "ended")
-      .map(({ heartbeatAt: _heartbeatAt, ...g }) => ({
-        ...g,
-        players: this.players
-          .filter((p) => p.gameId === g.id)
-          .map((p) => ({ id: p.id, nickname: p.nickname, nicknameKey: p.nicknameKey, kicked: p.kicked })),
-        answers: this.answers.filter((a) => a.gameId === g.id),
-        closedQuestions: [...this.standings.entries()]
-          .filter(([key]) => key.startsWith(`${g.id}/`))
-          .map(([key, s]) => ({
-            index: Number(key.split("/")[1]),
-            skipped: s.skipped,
-            playerIds: s.entries.map((e) => e.playerId),
-          })),
-      }));
+    return [...this.games.values()].filter((g) => g.phase !== "ended").map((g) => this.whole(g));
+  }
+
+  /** Rows keep no end time here: every ended game counts as recent. */
+  async loadEnded(gameId: string): Promise<StoredGame | null> {
+    const game = this.games.get(gameId);
+    return game?.phase === "ended" ? this.whole(game) : null;
+  }
+
+  /** A game row with its players, answers and standings, as the repository loads it. */
+  private whole({ heartbeatAt: _heartbeatAt, ...g }: GameRow): StoredGame {
+    return {
+      ...g,
+      players: this.players
+        .filter((p) => p.gameId === g.id)
+        .map((p) => ({ id: p.id, nickname: p.nickname, nicknameKey: p.nicknameKey, kicked: p.kicked })),
+      answers: this.answers.filter((a) => a.gameId === g.id),
+      closedQuestions: [...this.standings.entries()]
+        .filter(([key]) => key.startsWith(`${g.id}/`))
+        .map(([key, s]) => ({
+          index: Number(key.split("/")[1]),
+          skipped: s.skipped,
+          playerIds: s.entries.map((e) => e.playerId),
+        })),
+    };
   }
 }
 
