@@ -35,6 +35,11 @@ describe("searchPlayers", () => {
     expect(searchPlayers(state, "b\u200Bo\uFE0Fb ").players.map((p) => p.id)).toEqual(["p1"]);
   });
 
+  it("lists in join order whatever order the state holds the players in", () => {
+    const reversed = { ...state, players: Object.fromEntries(Object.entries(state.players).reverse()) };
+    expect(searchPlayers(reversed, "").players.map((p) => p.id)).toEqual(["p0", "p1", "p2", "p3", "p4", "p5"]);
+  });
+
   it('"" lists everyone from the first joiner; no match is an empty page', () => {
     expect(searchPlayers(state, "").players.map((p) => p.id)).toEqual(["p0", "p1", "p2", "p3", "p4", "p5"]);
     expect(searchPlayers(state, "  ").total).toBe(6);
