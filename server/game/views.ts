@@ -32,7 +32,7 @@ export function leaderboard(state: GameState, size = HOST_LEADERBOARD_SIZE): Lea
     if (player.rank === null) continue;
     let at = best.length;
     while (at > 0 && compareStanding(player, best[at - 1] as PlayerState) < 0) at -= 1;
-    if (at < size) best.splice(at, 0, player);
+    best.splice(at, 0, player);
     if (best.length > size) best.pop();
   }
   return best.map((p) => ({

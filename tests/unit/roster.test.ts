@@ -162,9 +162,45 @@ describe("roster: counts and indexes beside the players (issue 17)", { timeout: 
     expect([s.answers[0]?.ann?.timeMs, rosterOf(s).answered.active]).toEqual([100, 1]);
   });
 
+  it("an answer, a revoke and a reconnect in place are counted, not recounted", () => {
+    let s = must(withPlayers(game(), ["ann", "bob", "cat"]), { type: "start" }, 0);
+    const roster = rosterOf(s);
+    const tally = roster.answered;
+    expect(rosterOf(s)).toBe(roster);
+    const step = (command: Command, now: number) => {
+      const outcome = apply(s, command, now, { inPlace: true });
+      if (!outcome.ok) throw new Error(outcome.code);
+      s = outcome.state;
+    };
+    step({ type: "answer", playerId: "ann", questionIndex: 0, optionIds: ["b"] }, 100);
+    const answers = s.answers[0];
+    step({ type: "answer", playerId: "bob", questionIndex: 0, optionIds: ["a"] }, 200);
+    expect(s.answers[0]).toBe(answers);
+    step({ type: "disconnect", playerId: "bob" }, 300);
+    step({ type: "revokeAnswer", playerId: "ann", questionIndex: 0 }, 400);
+    expect(rosterOf(s)).toBe(roster);
+    expect(rosterOf(s).answered).toBe(tally);
+    expect([tally.active, tally.connected, roster.connected]).toEqual([1, 0, 2]);
+    // The next question: answers to the last one may still be taken back, counted nowhere.
+    step({ type: "skip" }, 500);
+    step({ type: "next" }, 600);
+    step({ type: "next" }, 700);
+    step({ type: "answer", playerId: "cat", questionIndex: 1, optionIds: ["a"] }, 800);
+    const next = rosterOf(s);
+    const nextTally = next.answered;
+    step({ type: "revokeAnswer", playerId: "bob", questionIndex: 0 }, 900);
+    expect(rosterOf(s).answered).toBe(nextTally);
+    expect([nextTally.questionIndex, nextTally.active, s.answers[0]]).toEqual([1, 1, {}]);
+  });
+
   it("a state made by hand, or whose maps were replaced, is counted afresh", () => {
     const s = withPlayers(game(), ["ann", "bob", "cat"]);
     expect(rosterOf(s).active).toBe(3);
+    // As a restart brings players back: away, with no time of leaving (not in the grace).
+    const dan = newPlayer({ id: "dan", nickname: "Dan", nicknameKey: "dan", seq: 3, connected: false, kicked: false });
+    const restored = { ...s, players: { ...s.players, dan } };
+    expect(counted(restored)).toEqual(recount(restored));
+    expect([rosterOf(restored).active, rosterOf(restored).connected, rosterOf(restored).away.size]).toEqual([4, 3, 0]);
     const handMade = { ...s, players: { ...s.players, bob: { ...s.players.bob!, kicked: true } } };
     expect([rosterOf(handMade).active, rosterOf(s).active]).toEqual([2, 3]);
     // Players listed out of join order are walked in join order.
