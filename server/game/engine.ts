@@ -1,6 +1,13 @@
-// The game as a pure reducer: apply(state, command, now) → outcome. No I/O, no
+// The game as a reducer: apply(state, command, now) → outcome. No I/O, no
 // timers, no Date.now(): the room passes the time in, tests pass a fake clock.
+//
+// A pure reducer by default: the input state is left as it was. The room, which
+// keeps only the newest state, passes `{ inPlace: true }`: then a join, an answer
+// or a reconnect changes the input's maps in place and costs O(1) however many
+// players there are (issue 17), where a copy would cost O(N). Either way a refused
+// command changes nothing and returns the input itself.
 import { OPTION_IDS } from "../../lib/contract";
+import { allWaitedForAnswered, dropAnswer, hasAnswer, putAnswer, putPlayer, rosterOf, writable } from "./roster";
 import { closeRanks, isCorrectChoice, pointsFor, rankPlayers, streakBonus } from "./scoring";
 import type {
   AnswerRecord,
@@ -41,8 +48,14 @@ export function playerOf(state: GameState, playerId: string): PlayerState | unde
   return Object.hasOwn(state.players, playerId) ? state.players[playerId] : undefined;
 }
 
+/** Players not kicked, in no particular order: O(N), for phase changes and views, not per event. */
 export function activePlayers(state: GameState): PlayerState[] {
   return Object.values(state.players).filter((p) => !p.kicked);
+}
+
+/** How many players are not kicked: O(1). */
+export function activeCount(state: GameState): number {
+  return rosterOf(state).active;
 }
 
 export function answersTo(state: GameState, questionIndex: number): Record<string, AnswerRecord> {
@@ -62,17 +75,32 @@ const fail = (state: GameState, code: Extract<Outcome, { ok: false }>["code"]): 
   code,
 });
 
-export function apply(state: GameState, command: Command, now: number): Outcome {
+export interface ApplyOptions {
+  /**
+   * The caller gives `state` up and keeps only the outcome's: the players and
+   * answer maps are changed in place (O(1) per join, answer or reconnect) rather
+   * than copied (O(N)). The input must not be used afterwards, unless refused.
+   */
+  inPlace?: boolean;
+}
+
+/**
+ * The game's one step: `command` at `now` (ms) on `state`. Refused: `{ ok: false,
+ * state, code }` with the input state itself, unchanged. Accepted: the next state
+ * and what the room must do about it (effects).
+ */
+export function apply(state: GameState, command: Command, now: number, options: ApplyOptions = {}): Outcome {
+  const inPlace = options.inPlace === true;
   switch (command.type) {
     case "join":
-      return join(state, command);
+      return join(state, command, inPlace);
     case "connect":
     case "disconnect":
-      return setConnected(state, command.playerId, command.type === "connect", now);
+      return setConnected(state, command.playerId, command.type === "connect", now, inPlace);
     case "answer":
-      return answer(state, command, now);
+      return answer(state, command, now, inPlace);
     case "revokeAnswer":
-      return revokeAnswer(state, command.playerId, command.questionIndex);
+      return revokeAnswer(state, command.playerId, command.questionIndex, inPlace);
     case "tick":
       if (state.phase !== "question" || state.paused) return ok(state);
       return timeLeftMs(state, now) === 0 ? close(state, now, false) : closeIfAllAnswered(state, now);
@@ -107,23 +135,36 @@ export function apply(state: GameState, command: Command, now: number): Outcome 
       if (state.phase === "ended") return fail(state, "WRONG_PHASE");
       return ok({ ...state, locked: command.locked }, { type: "lockChanged" }, { type: "hostChanged" });
     case "kick":
-      return kick(state, command.playerId, now);
+      return kick(state, command.playerId, now, inPlace);
   }
 }
 
 /** Whether a new player may join now (R-JOIN), before any nickname is looked at. */
 export function admission(state: GameState): "LOCKED" | "GAME_FULL" | null {
   if (state.locked) return "LOCKED";
-  if (activePlayers(state).length >= state.maxPlayers) return "GAME_FULL";
+  if (activeCount(state) >= state.maxPlayers) return "GAME_FULL";
   return null;
 }
 
-function join(state: GameState, command: Extract<Command, { type: "join" }>): Outcome {
-  if (state.phase === "ended") return fail(state, "WRONG_PHASE");
+/**
+ * Why this join would be refused (R-JOIN), or null when apply() would accept it:
+ * asked without changing anything, so the room can store the player first and
+ * apply the join only once stored. O(1).
+ */
+export function joinRefusal(
+  state: GameState,
+  command: Pick<Extract<Command, { type: "join" }>, "nicknameKey">,
+): Extract<Outcome, { ok: false }>["code"] | null {
+  if (state.phase === "ended") return "WRONG_PHASE";
   const refused = admission(state);
+  if (refused) return refused;
+  if (rosterOf(state).nicknameKeys.has(command.nicknameKey)) return "NICKNAME_TAKEN";
+  return null;
+}
+
+function join(state: GameState, command: Extract<Command, { type: "join" }>, inPlace: boolean): Outcome {
+  const refused = joinRefusal(state, command);
   if (refused) return fail(state, refused);
-  const taken = Object.values(state.players).some((p) => p.nicknameKey === command.nicknameKey);
-  if (taken) return fail(state, "NICKNAME_TAKEN");
   const player = newPlayer({
     id: command.playerId,
     nickname: command.nickname,
@@ -132,8 +173,10 @@ function join(state: GameState, command: Extract<Command, { type: "join" }>): Ou
     connected: true,
     kicked: false,
   });
+  const next = writable(state, inPlace);
+  putPlayer(next, player);
   return ok(
-    { ...state, players: { ...state.players, [player.id]: player }, nextSeq: state.nextSeq + 1 },
+    { ...next, nextSeq: state.nextSeq + 1 },
     { type: "playerJoined", playerId: player.id },
     { type: "hostChanged" },
   );
@@ -155,12 +198,12 @@ export function newPlayer(
   };
 }
 
-function setConnected(state: GameState, playerId: string, connected: boolean, now: number): Outcome {
+function setConnected(state: GameState, playerId: string, connected: boolean, now: number, inPlace: boolean): Outcome {
   const player = playerOf(state, playerId);
   if (!player || player.kicked) return fail(state, player ? "KICKED" : "NOT_FOUND");
   if (player.connected === connected) return ok(state);
-  const changed = { ...player, connected, disconnectedAt: connected ? null : now };
-  const next = { ...state, players: { ...state.players, [playerId]: changed } };
+  const next = writable(state, inPlace);
+  putPlayer(next, { ...player, connected, disconnectedAt: connected ? null : now });
   return closeIfAllAnswered(next, now, { type: "hostChanged" });
 }
 
@@ -171,7 +214,12 @@ function setConnected(state: GameState, playerId: string, connected: boolean, no
  * An accepted answer does not close the question here: the room ticks once the
  * answer is written, so a question never closes on an answer the database lacks.
  */
-function answer(state: GameState, command: Extract<Command, { type: "answer" }>, now: number): Outcome {
+function answer(
+  state: GameState,
+  command: Extract<Command, { type: "answer" }>,
+  now: number,
+  inPlace: boolean,
+): Outcome {
   const player = playerOf(state, command.playerId);
   if (!player) return fail(state, "NOT_FOUND");
   if (player.kicked) return fail(state, "KICKED");
@@ -179,7 +227,7 @@ function answer(state: GameState, command: Extract<Command, { type: "answer" }>,
   const question = state.questions[index];
   if (question && !validChoice(question, command.optionIds)) return fail(state, "INVALID_PAYLOAD");
   if (command.rateLimited) return fail(state, "RATE_LIMITED");
-  if (answersTo(state, index)[player.id]) return fail(state, "ALREADY_ANSWERED");
+  if (hasAnswer(state.answers[index], player.id)) return fail(state, "ALREADY_ANSWERED");
   const everOpened = state.phase !== "lobby" && index <= state.questionIndex;
   if (!question || !everOpened) return fail(state, "WRONG_PHASE");
   if (index < state.questionIndex || state.phase !== "question") return fail(state, "LATE");
@@ -187,10 +235,8 @@ function answer(state: GameState, command: Extract<Command, { type: "answer" }>,
   if (timeLeftMs(state, now) === 0) return fail(state, "LATE");
 
   const record: AnswerRecord = { optionIds: [...command.optionIds], timeMs: elapsedMs(state, now) };
-  const next: GameState = {
-    ...state,
-    answers: { ...state.answers, [index]: { ...answersTo(state, index), [player.id]: record } },
-  };
+  const next = writable(state, inPlace);
+  putAnswer(next, player.id, record, inPlace);
   const accepted: Effect = { type: "answerAccepted", playerId: player.id, questionIndex: index, answer: record };
   return ok(next, accepted, { type: "hostChanged" });
 }
@@ -202,19 +248,21 @@ function validChoice(question: QuestionDef, optionIds: string[]): boolean {
   return question.kind === "multiple" ? optionIds.length >= 1 : optionIds.length === 1;
 }
 
-function revokeAnswer(state: GameState, playerId: string, questionIndex: number): Outcome {
-  const answers = { ...answersTo(state, questionIndex) };
-  if (!Object.hasOwn(answers, playerId)) return ok(state);
-  delete answers[playerId];
-  return ok({ ...state, answers: { ...state.answers, [questionIndex]: answers } }, { type: "hostChanged" });
+function revokeAnswer(state: GameState, playerId: string, questionIndex: number, inPlace: boolean): Outcome {
+  if (!hasAnswer(state.answers[questionIndex], playerId)) return ok(state);
+  const next = writable(state, inPlace);
+  dropAnswer(next, questionIndex, playerId, inPlace);
+  return ok(next, { type: "hostChanged" });
 }
 
-function kick(state: GameState, playerId: string, now: number): Outcome {
+function kick(state: GameState, playerId: string, now: number, inPlace: boolean): Outcome {
   const player = playerOf(state, playerId);
   if (!player || player.kicked) return fail(state, "NOT_FOUND");
-  const players = { ...state.players, [playerId]: { ...player, kicked: true, connected: false } };
-  // The others close ranks (1..n again), keeping their movement since the last reveal.
-  const next = { ...state, players: player.rank === null ? players : closeRanks(players) };
+  const next = writable(state, inPlace);
+  putPlayer(next, { ...player, kicked: true, connected: false });
+  // The others close ranks (1..n again), keeping their movement since the last reveal:
+  // O(N log N), but only when the player was ranked, and kicks are rare.
+  if (player.rank !== null) next.players = closeRanks(next.players);
   return closeIfAllAnswered(next, now, { type: "playerKicked", playerId }, { type: "hostChanged" });
 }
 
@@ -246,14 +294,10 @@ function resumeGrace(state: GameState, now: number): GameState {
   return { ...state, players };
 }
 
-/** R-AUTO-CLOSE: the question closes once every connected player has answered. */
+/** R-AUTO-CLOSE: the question closes once every connected player has answered. O(1) mostly (see roster). */
 function closeIfAllAnswered(state: GameState, now: number, ...effects: Effect[]): Outcome {
   if (state.phase !== "question" || state.paused) return ok(state, ...effects);
-  const waiting = activePlayers(state).filter(
-    (p) => p.connected || (p.disconnectedAt !== null && now - p.disconnectedAt < RECONNECT_GRACE_MS),
-  );
-  const answers = answersTo(state, state.questionIndex);
-  if (waiting.length === 0 || !waiting.every((p) => answers[p.id])) return ok(state, ...effects);
+  if (!allWaitedForAnswered(state, now, RECONNECT_GRACE_MS)) return ok(state, ...effects);
   const closed = close(state, now, false);
   return closed.ok ? ok(closed.state, ...effects, ...closed.effects) : closed;
 }

@@ -3,9 +3,9 @@
 // to small interfaces passed in, so tests can drive it without a network.
 import type { CommandExpect, ErrorCode, HostView, PlayerView } from "../../lib/contract";
 import type { GameRepository, PhaseSnapshot, StandingRow } from "../db/games";
-import { activePlayers, admission, apply, RECONNECT_GRACE_MS, timeLeftMs } from "../game/engine";
+import { activePlayers, admission, apply, joinRefusal, RECONNECT_GRACE_MS, timeLeftMs } from "../game/engine";
 import type { Command, Effect, GameState, Outcome } from "../game/types";
-import { hostView, playerView } from "../game/views";
+import { hostView, phoneViews, playerView } from "../game/views";
 import { AnswerWriter } from "./answer-writer";
 import { hashToken, newId, newToken } from "./tokens";
 
@@ -116,8 +116,7 @@ export class GameRoom {
   /** The engine's view of one phone, with its review link added at the end. */
   playerView(playerId: string): PlayerView | null {
     const view = playerView(this.state, playerId, this.deps.clock.now());
-    if (view?.phase !== "ended" || !this.deps.reviewUrl) return view;
-    return { ...view, reviewUrl: this.deps.reviewUrl(playerId) };
+    return view && this.withReviewUrl(playerId, view);
   }
 
   join(nickname: string, nicknameKey: string) {
@@ -128,8 +127,10 @@ export class GameRoom {
       await this.answersSettled();
       const playerId = newId();
       const token = newToken();
-      const outcome = this.apply({ type: "join", playerId, nickname, nicknameKey });
-      if (!outcome.ok) return { ok: false, code: outcome.code };
+      // Asked first and applied only once stored: the engine adds the player in
+      // place, and a player whose insert failed must not be in the game.
+      const refused = joinRefusal(this.state, { nicknameKey });
+      if (refused) return { ok: false, code: refused };
       try {
         await this.deps.store.insertPlayer({
           id: playerId,
@@ -142,6 +143,10 @@ export class GameRoom {
         this.deps.log(`game ${this.id}: could not store player`, error);
         return { ok: false, code: "UNAVAILABLE" };
       }
+      // Nothing that decides a join can change during the insert (this is the
+      // game's queue; a refused answer taken out meanwhile is not one of them).
+      const outcome = this.apply({ type: "join", playerId, nickname, nicknameKey });
+      if (!outcome.ok) return { ok: false, code: outcome.code };
       await this.commit(outcome);
       const state = this.playerView(playerId);
       return state ? { ok: true, playerId, token, state } : { ok: false, code: "NOT_FOUND" };
@@ -187,7 +192,7 @@ export class GameRoom {
     const queued = await this.run(async (): Promise<RoomResult<{ written: Promise<void> }>> => {
       if (this.closed) return { ok: false, code: "UNAVAILABLE" };
       const command = { type: "answer", playerId, questionIndex, optionIds, rateLimited } as const;
-      const outcome = apply(this.state, command, receivedAt);
+      const outcome = apply(this.state, command, receivedAt, { inPlace: true });
       if (!outcome.ok) return { ok: false, code: outcome.code };
       const accepted = outcome.effects.find((e) => e.type === "answerAccepted");
       if (!accepted) return { ok: false, code: "UNAVAILABLE" };
@@ -264,8 +269,9 @@ export class GameRoom {
     return result;
   }
 
+  /** The room keeps only the newest state: the engine may change it in place (O(1) per event). */
   private apply(command: Command): Outcome {
-    return apply(this.state, command, this.deps.clock.now());
+    return apply(this.state, command, this.deps.clock.now(), { inPlace: true });
   }
 
   private async commit(outcome: Extract<Outcome, { ok: true }>): Promise<void> {
@@ -426,11 +432,17 @@ export class GameRoom {
     this.emitPlayers();
   }
 
+  /** Every phone's view: the shared part built once, so O(N) for N phones. */
   private emitPlayers(): void {
-    for (const player of activePlayers(this.state)) {
-      const view = this.playerView(player.id);
-      if (view) this.deps.output.player(player.id, view);
+    for (const [playerId, view] of phoneViews(this.state, this.deps.clock.now())) {
+      this.deps.output.player(playerId, this.withReviewUrl(playerId, view));
     }
+  }
+
+  /** At the end, the phone's view carries its player's review link (when the room has one). */
+  private withReviewUrl(playerId: string, view: PlayerView): PlayerView {
+    if (view.phase !== "ended" || !this.deps.reviewUrl) return view;
+    return { ...view, reviewUrl: this.deps.reviewUrl(playerId) };
   }
 
   private clearTimer(name: "deadlineTimer" | "hostTimer" | "lobbyTimer"): void {

@@ -495,6 +495,7 @@ describe("game room: joins", () => {
     store.fail("insertPlayer", 1);
     expect(await room.join("Ann", "ann")).toEqual({ ok: false, code: "UNAVAILABLE" });
     expect(room.snapshot().players).toEqual({});
+    expect([room.hostView().playerCount, room.snapshot().nextSeq]).toEqual([0, 0]);
     expect(logs).toEqual([{ message: "game g1: could not store player", error: busy() }]);
     expect(await room.join("Ann", "ann")).toMatchObject({ ok: true });
   });
