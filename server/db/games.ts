@@ -48,6 +48,15 @@ export interface PhaseSnapshot {
   timeLeftMs: number | null;
 }
 
+/** A player as the room stores it at join: the rejoin token only as its hash. */
+export interface PlayerRow {
+  id: string;
+  gameId: string;
+  nickname: string;
+  nicknameKey: string;
+  tokenHash: string;
+}
+
 export interface AnswerRow {
   gameId: string;
   playerId: string;
@@ -176,17 +185,17 @@ export function createGameRepository(db: Db, options: GameRepositoryOptions) {
       await db.game.update({ where: { id: gameId }, data: { timeLeftMs, heartbeatAt: now } });
     },
 
-    async insertPlayer(player: {
-      id: string;
-      gameId: string;
-      nickname: string;
-      nicknameKey: string;
-      tokenHash: string;
-    }): Promise<void> {
+    /** Players who joined in the same tick, in one insert: all stored or none. */
+    async insertPlayers(players: PlayerRow[]): Promise<void> {
+      if (players.length === 0) return;
       // The review token is bound to the player's id, so its hash is known now; the
       // token itself is derived again when the game ends (never stored).
-      const reviewTokenHash = hashReviewToken(reviewTokenFor(options.reviewSecret, player.id));
-      await db.player.create({ data: { ...player, reviewTokenHash } });
+      await db.player.createMany({
+        data: players.map((player) => ({
+          ...player,
+          reviewTokenHash: hashReviewToken(reviewTokenFor(options.reviewSecret, player.id)),
+        })),
+      });
     },
 
     async kickPlayer(playerId: string): Promise<void> {

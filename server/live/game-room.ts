@@ -2,11 +2,13 @@
 // acknowledges, and emits the views. Knows nothing of sockets or Prisma: it talks
 // to small interfaces passed in, so tests can drive it without a network.
 import type { CommandExpect, ErrorCode, HostView, PlayerView } from "../../lib/contract";
-import type { GameRepository, PhaseSnapshot, StandingRow } from "../db/games";
+import type { GameRepository, PhaseSnapshot, PlayerRow, StandingRow } from "../db/games";
 import { activePlayers, admission, apply, joinRefusal, RECONNECT_GRACE_MS, timeLeftMs } from "../game/engine";
+import { rosterOf } from "../game/roster";
 import type { Command, Effect, GameState, Outcome } from "../game/types";
 import { hostView, phoneViews, playerView } from "../game/views";
 import { AnswerWriter } from "./answer-writer";
+import { BatchWriter } from "./batch-writer";
 import { hashToken, newId, newToken } from "./tokens";
 
 export interface RoomOutput {
@@ -21,7 +23,7 @@ export interface Clock {
 
 export type RoomStore = Pick<
   GameRepository,
-  "savePhase" | "heartbeat" | "insertPlayer" | "kickPlayer" | "insertAnswers" | "saveStandings"
+  "savePhase" | "heartbeat" | "insertPlayers" | "kickPlayer" | "insertAnswers" | "saveStandings"
 >;
 
 export interface RoomDeps {
@@ -57,6 +59,9 @@ export const LOBBY_UPDATE_INTERVAL_MS = 2000;
 export class GameRoom {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly writer: AnswerWriter;
+  private readonly playerWriter: BatchWriter<PlayerRow>;
+  /** Nickname keys of the joins admitted whose rows are being written: taken, and counted as in. */
+  private readonly joining = new Set<string>();
   private deadlineTimer: NodeJS.Timeout | null = null;
   private hostTimer: NodeJS.Timeout | null = null;
   private lobbyTimer: NodeJS.Timeout | null = null;
@@ -76,6 +81,7 @@ export class GameRoom {
     private readonly deps: RoomDeps,
   ) {
     this.writer = new AnswerWriter((rows) => deps.store.insertAnswers(rows));
+    this.playerWriter = new BatchWriter((rows) => deps.store.insertPlayers(rows));
     this.heartbeatTimer = setInterval(
       () =>
         void this.run(async () => {
@@ -102,7 +108,11 @@ export class GameRoom {
   }
   /** Why a new player could not join now (R-JOIN), or null: asked before the nickname step. */
   admission(): "LOCKED" | "GAME_FULL" | "UNAVAILABLE" | null {
-    return this.closed ? "UNAVAILABLE" : admission(this.state);
+    if (this.closed) return "UNAVAILABLE";
+    const refused = admission(this.state);
+    if (refused) return refused;
+    // Joins being written hold their places: a full game is full before their rows land.
+    return rosterOf(this.state).active + this.joining.size >= this.state.maxPlayers ? "GAME_FULL" : null;
   }
   /** For tests and diagnostics: the engine state as it is now. */
   snapshot(): GameState {
@@ -119,38 +129,56 @@ export class GameRoom {
     return view && this.withReviewUrl(playerId, view);
   }
 
-  join(nickname: string, nicknameKey: string) {
-    return this.run(async (): Promise<RoomResult<{ playerId: string; token: string; state: PlayerView }>> => {
-      if (this.closed) return { ok: false, code: "UNAVAILABLE" };
-      // The outcome is committed after an await (the player's insert): an answer
-      // refused meanwhile would come back with it unless settled first.
-      await this.answersSettled();
-      const playerId = newId();
-      const token = newToken();
-      // Asked first and applied only once stored: the engine adds the player in
-      // place, and a player whose insert failed must not be in the game.
-      const refused = joinRefusal(this.state, { nicknameKey });
+  /**
+   * R-JOIN, R-PERSIST-BEFORE-ACK: admitted in the queue (the nickname and a place are
+   * held while the row is written), stored in one insert with the joins of the same
+   * tick, then added to the game; the phone hears only once its player is stored.
+   * A join whose insert failed leaves no player (UNAVAILABLE).
+   */
+  async join(
+    nickname: string,
+    nicknameKey: string,
+  ): Promise<RoomResult<{ playerId: string; token: string; state: PlayerView }>> {
+    const admitted = await this.run(async (): Promise<RoomResult<{ row: PlayerRow; token: string }>> => {
+      const refused = this.admission() ?? this.joinRefusal(nicknameKey);
       if (refused) return { ok: false, code: refused };
-      try {
-        await this.deps.store.insertPlayer({
-          id: playerId,
-          gameId: this.id,
-          nickname,
-          nicknameKey,
-          tokenHash: hashToken(token),
-        });
-      } catch (error) {
-        this.deps.log(`game ${this.id}: could not store player`, error);
-        return { ok: false, code: "UNAVAILABLE" };
-      }
-      // Nothing that decides a join can change during the insert (this is the
-      // game's queue; a refused answer taken out meanwhile is not one of them).
-      const outcome = this.apply({ type: "join", playerId, nickname, nicknameKey });
-      if (!outcome.ok) return { ok: false, code: outcome.code };
-      await this.commit(outcome);
-      const state = this.playerView(playerId);
-      return state ? { ok: true, playerId, token, state } : { ok: false, code: "NOT_FOUND" };
+      const token = newToken();
+      const row = { id: newId(), gameId: this.id, nickname, nicknameKey, tokenHash: hashToken(token) };
+      this.joining.add(nicknameKey);
+      return { ok: true, row, token };
     });
+    if (!admitted.ok) return { ok: false, code: admitted.code };
+    const { row, token } = admitted;
+    try {
+      await this.playerWriter.write(row);
+    } catch (error) {
+      this.joining.delete(nicknameKey);
+      this.deps.log(`game ${this.id}: could not store player`, error);
+      return { ok: false, code: "UNAVAILABLE" };
+    }
+    return this.run(async () => {
+      this.joining.delete(nicknameKey);
+      const outcome = this.apply({ type: "join", playerId: row.id, nickname, nicknameKey });
+      if (!outcome.ok || this.closed) {
+        // Locked or ended while the row was written (or shutting down): the stored row
+        // is marked as removed so reports and restarts leave it out.
+        await this.deps.store
+          .kickPlayer(row.id)
+          .catch((error: unknown) => this.deps.log(`game ${this.id}: could not remove player`, error));
+        return { ok: false, code: outcome.ok ? "UNAVAILABLE" : outcome.code };
+      }
+      await this.commit(outcome);
+      const state = this.playerView(row.id);
+      return state ? { ok: true, playerId: row.id, token, state } : { ok: false, code: "NOT_FOUND" };
+    });
+  }
+
+  /** The engine's refusal, counting the joins whose rows are being written as already in. */
+  private joinRefusal(nicknameKey: string): ErrorCode | null {
+    if (this.joining.has(nicknameKey)) return "NICKNAME_TAKEN";
+    const refused = joinRefusal(this.state, { nicknameKey });
+    if (refused) return refused;
+    return rosterOf(this.state).active + this.joining.size >= this.state.maxPlayers ? "GAME_FULL" : null;
   }
 
   rejoin(playerId: string) {

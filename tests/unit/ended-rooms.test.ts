@@ -57,8 +57,8 @@ async function created(directory: GameDirectory): Promise<GameRoom> {
 /** A game with Ann (right on question 1) and Bob (wrong), played to its end after question 1's reveal. */
 async function playedToTheEnd(directory: GameDirectory) {
   const room = await created(directory);
-  const ann = await room.join("Ann", "ann");
-  const bob = await room.join("Bob", "bob");
+  const ann = await settled(room.join("Ann", "ann"));
+  const bob = await settled(room.join("Bob", "bob"));
   if (!ann.ok || !bob.ok) throw new Error("join failed");
   await room.command({ type: "start" });
   expect(await settled(room.answer(ann.playerId, 0, ["b"]))).toEqual({ ok: true });
@@ -92,7 +92,7 @@ describe("game directory: ended rooms are released", () => {
       const room = await created(directory);
       // Every tenth game has a player who answers before the end: its answer is written first.
       if (i % 10 === 0) {
-        const ann = await room.join("Ann", "ann");
+        const ann = await settled(room.join("Ann", "ann"));
         if (!ann.ok) throw new Error("join failed");
         await room.command({ type: "start" });
         expect(await settled(room.answer(ann.playerId, 0, ["b"]))).toEqual({ ok: true });
@@ -123,7 +123,7 @@ describe("game directory: ended rooms are released", () => {
     const lobby = await created(directory);
     const playing = await created(directory);
     const ending = await created(directory);
-    await playing.join("Ann", "ann");
+    await settled(playing.join("Ann", "ann"));
     await playing.command({ type: "start" });
     await ending.command({ type: "end" });
     await advance(ENDED_ROOM_LINGER_MS + HEARTBEAT_MS);
@@ -197,8 +197,8 @@ describe("game directory: ended rooms are released", () => {
   it("R-KICK: a kicked player of a released game is still told so", async () => {
     const { directory } = setup();
     const room = await created(directory);
-    const ann = await room.join("Ann", "ann");
-    const bob = await room.join("Bob", "bob");
+    const ann = await settled(room.join("Ann", "ann"));
+    const bob = await settled(room.join("Bob", "bob"));
     if (!ann.ok || !bob.ok) throw new Error("join failed");
     await room.command({ type: "kick", playerId: bob.playerId });
     await room.command({ type: "end" });

@@ -102,8 +102,8 @@ async function restored(game: StoredGame, maxPlayers = 100) {
 async function startedWithAnnAndBob() {
   const store = new FakeStore();
   const room = await created(setup(store).directory);
-  const ann = await room.join("Ann", "ann");
-  const bob = await room.join("Bob", "bob");
+  const ann = await settled(room.join("Ann", "ann"));
+  const bob = await settled(room.join("Bob", "bob"));
   if (!ann.ok || !bob.ok) throw new Error("join failed");
   await room.command({ type: "start" });
   return { store, room, ann, bob };
@@ -160,9 +160,9 @@ describe("game directory: create and find", () => {
   it("R-JOIN: a new game takes at most maxPlayers", async () => {
     const { directory } = setup(new FakeStore(), 2);
     const room = await created(directory);
-    expect(await room.join("Ann", "ann")).toMatchObject({ ok: true });
-    expect(await room.join("Bob", "bob")).toMatchObject({ ok: true });
-    expect(await room.join("Cat", "cat")).toEqual({ ok: false, code: "GAME_FULL" });
+    expect(await settled(room.join("Ann", "ann"))).toMatchObject({ ok: true });
+    expect(await settled(room.join("Bob", "bob"))).toMatchObject({ ok: true });
+    expect(await settled(room.join("Cat", "cat"))).toEqual({ ok: false, code: "GAME_FULL" });
   });
 
   it("a new PIN avoids the PINs of the running rooms and those the store has in use", async () => {
@@ -193,8 +193,8 @@ describe("game directory: create and find", () => {
   it("R-REJOIN, R-KICK: a token finds its room and player, and says whether it was kicked", async () => {
     const { directory, store } = setup();
     const room = await created(directory);
-    const ann = await room.join("Ann", "ann");
-    const bob = await room.join("Bob", "bob");
+    const ann = await settled(room.join("Ann", "ann"));
+    const bob = await settled(room.join("Bob", "bob"));
     if (!ann.ok || !bob.ok) throw new Error("join failed");
     await room.command({ type: "kick", playerId: bob.playerId });
     expect(await directory.findByToken(ann.token)).toEqual({ room, playerId: ann.playerId, kicked: false });
@@ -211,7 +211,7 @@ describe("game directory: create and find", () => {
     vi.mocked(newPin).mockReturnValueOnce("111111").mockReturnValueOnce("222222");
     const first = await created(directory);
     await created(directory);
-    await first.join("Ann", "ann");
+    await settled(first.join("Ann", "ann"));
     await first.command({ type: "start" });
     store.calls.length = 0;
     await directory.closeAll();
@@ -247,7 +247,7 @@ describe("game directory: hosting options", () => {
     expect(random).toHaveBeenCalledTimes(3);
     expect(room.snapshot().questions).toEqual([asked]);
 
-    const ann = await room.join("Ann", "ann");
+    const ann = await settled(room.join("Ann", "ann"));
     if (!ann.ok) throw new Error(ann.code);
     await room.command({ type: "start" });
     const question = { options: ["B", "D", "C", "A"].map((text, i) => ({ id: "abcd"[i], text })), timeLimitMs: 12_000 };
@@ -404,10 +404,10 @@ describe("game directory: restart", () => {
     ]);
     expect(room.snapshot().players.cat?.seq).toBe(2);
     // Three stored, one kicked: room for one more, who joins after them.
-    const dan = await room.join("Dan", "dan");
+    const dan = await settled(room.join("Dan", "dan"));
     if (!dan.ok) throw new Error(dan.code);
     expect(room.snapshot().players[dan.playerId]?.seq).toBe(3);
-    expect(await room.join("Eve", "eve")).toEqual({ ok: false, code: "GAME_FULL" });
+    expect(await settled(room.join("Eve", "eve"))).toEqual({ ok: false, code: "GAME_FULL" });
   });
 
   it("R-RESTART: a game played, then stopped without a shutdown, comes back as it was", async () => {
@@ -443,7 +443,7 @@ describe("game directory: restart", () => {
     expect(await settled(room.answer(ann.playerId, 0, ["b"]))).toEqual({ ok: true });
     expect(await settled(room.answer(bob.playerId, 0, ["a"]))).toEqual({ ok: true });
     expect(room.phase).toBe("reveal");
-    const zoe = await room.join("Zoe", "zoe");
+    const zoe = await settled(room.join("Zoe", "zoe"));
     if (!zoe.ok) throw new Error("join failed");
     const lastSeen = room.snapshot();
     expect(lastSeen.players[zoe.playerId]?.rank).toBeNull();
@@ -477,7 +477,7 @@ describe("game directory: restart", () => {
     const store = new FakeStore();
     const before = setup(store);
     const room = await created(before.directory);
-    const ann = await room.join("Ann", "ann");
+    const ann = await settled(room.join("Ann", "ann"));
     if (!ann.ok) throw new Error(ann.code);
     await room.command({ type: "start" });
     store.fail("saveStandings");

@@ -122,12 +122,12 @@ describe("game room: answers", () => {
   it("R-SCORE-SPEED: an answer's time is when it arrived, not when its turn in the queue came", async () => {
     const { room, store } = await started(["ann", "bob"]);
     await advance(1000);
-    store.hold("insertPlayer");
+    store.hold("insertPlayers");
     const join = track(room.join("Cat", "cat"));
     await settle();
     const ack = track(room.answer("ann", 0, ["b"]));
     await advance(4000);
-    store.release("insertPlayer");
+    store.release("insertPlayers");
     await settle();
     expect(join.value).toMatchObject({ ok: true });
     expect(ack.value).toEqual({ ok: true });
@@ -473,37 +473,114 @@ describe("game room: a host command's expected state", () => {
 describe("game room: joins", () => {
   it("R-JOIN: a join stores the player with its token's hash before it answers", async () => {
     const { room, store } = setup(game());
-    const result = await room.join("Ann", "ann");
+    const result = await settled(room.join("Ann", "ann"));
     if (!result.ok) throw new Error(result.code);
     expect(result.state).toMatchObject({ phase: "lobby", nickname: "Ann", playerCount: 1 });
-    expect(store.callsTo("insertPlayer")).toEqual([
-      [{ id: result.playerId, gameId: "g1", nickname: "Ann", nicknameKey: "ann", tokenHash: hashToken(result.token) }],
+    expect(store.callsTo("insertPlayers")).toEqual([
+      [
+        [
+          {
+            id: result.playerId,
+            gameId: "g1",
+            nickname: "Ann",
+            nicknameKey: "ann",
+            tokenHash: hashToken(result.token),
+          },
+        ],
+      ],
     ]);
     expect(room.snapshot().players[result.playerId]?.nickname).toBe("Ann");
   });
 
   it("R-JOIN: a refused join stores nothing", async () => {
     const { room, store } = setup();
-    expect(await room.join("ANN", "ann")).toEqual({ ok: false, code: "NICKNAME_TAKEN" });
+    expect(await settled(room.join("ANN", "ann"))).toEqual({ ok: false, code: "NICKNAME_TAKEN" });
     await room.command({ type: "lock", locked: true });
-    expect(await room.join("Dan", "dan")).toEqual({ ok: false, code: "LOCKED" });
-    expect(store.callsTo("insertPlayer")).toEqual([]);
+    expect(await settled(room.join("Dan", "dan"))).toEqual({ ok: false, code: "LOCKED" });
+    expect(store.callsTo("insertPlayers")).toEqual([]);
+  });
+
+  it("R-PERSIST-BEFORE-ACK: joins that arrive together are stored in one insert, each acked once it lands", async () => {
+    const { room, store } = setup(game());
+    store.hold("insertPlayers");
+    const joins = ["Ann", "Bob", "Cat"].map((name) => track(room.join(name, name.toLowerCase())));
+    await settle();
+    expect(store.callsTo("insertPlayers").map(([rows]) => rows.map((r) => r.nickname))).toEqual([
+      ["Ann", "Bob", "Cat"],
+    ]);
+    expect(joins.some((j) => j.done)).toBe(false);
+    expect(room.snapshot().players).toEqual({});
+    store.release("insertPlayers");
+    await settle();
+    expect(joins.map((j) => j.value)).toEqual([
+      expect.objectContaining({ ok: true }),
+      expect.objectContaining({ ok: true }),
+      expect.objectContaining({ ok: true }),
+    ]);
+    expect(Object.values(room.snapshot().players).map((p) => p.nickname)).toEqual(["Ann", "Bob", "Cat"]);
+  });
+
+  it("R-JOIN: a join being stored holds its nickname and its place", async () => {
+    const { room, store } = setup({ ...game(), maxPlayers: 2 });
+    store.hold("insertPlayers");
+    const ann = track(room.join("Ann", "ann"));
+    await settle();
+    expect(await settled(room.join("ANN", "ann"))).toEqual({ ok: false, code: "NICKNAME_TAKEN" });
+    const bob = track(room.join("Bob", "bob"));
+    await settle();
+    expect(room.admission()).toBe("GAME_FULL");
+    expect(await settled(room.join("Cat", "cat"))).toEqual({ ok: false, code: "GAME_FULL" });
+    store.release("insertPlayers");
+    await settle();
+    expect([ann.value, bob.value]).toEqual([
+      expect.objectContaining({ ok: true }),
+      expect.objectContaining({ ok: true }),
+    ]);
+    expect(store.players.map((p) => p.nickname)).toEqual(["Ann", "Bob"]);
+  });
+
+  it("R-LOCK: a lobby locked while a join is stored refuses it, and its stored row is marked removed", async () => {
+    const { room, store } = setup(game());
+    store.hold("insertPlayers");
+    const ann = track(room.join("Ann", "ann"));
+    await settle();
+    expect(await room.command({ type: "lock", locked: true })).toEqual({ ok: true });
+    store.release("insertPlayers");
+    await settle();
+    expect(ann.value).toEqual({ ok: false, code: "LOCKED" });
+    expect(room.snapshot().players).toEqual({});
+    expect(store.players.map((p) => [p.nickname, p.kicked])).toEqual([["Ann", true]]);
+  });
+
+  it("R-DB-BUSY: a failed insert refuses every join of its batch, whose nicknames are free again", async () => {
+    const { room, store } = setup(game());
+    store.hold("insertPlayers");
+    const joins = [track(room.join("Ann", "ann")), track(room.join("Bob", "bob"))];
+    await settle();
+    store.release("insertPlayers", busy());
+    await settle();
+    expect(joins.map((j) => j.value)).toEqual([
+      { ok: false, code: "UNAVAILABLE" },
+      { ok: false, code: "UNAVAILABLE" },
+    ]);
+    expect(room.admission()).toBeNull();
+    expect(await settled(room.join("Ann", "ann"))).toMatchObject({ ok: true });
   });
 
   it("R-DB-BUSY: a join the store cannot write is refused with UNAVAILABLE and leaves no player", async () => {
     const { room, store, logs } = setup(game());
-    store.fail("insertPlayer", 1);
-    expect(await room.join("Ann", "ann")).toEqual({ ok: false, code: "UNAVAILABLE" });
+    store.fail("insertPlayers", 1);
+    expect(await settled(room.join("Ann", "ann"))).toEqual({ ok: false, code: "UNAVAILABLE" });
     expect(room.snapshot().players).toEqual({});
     expect([room.hostView().playerCount, room.snapshot().nextSeq]).toEqual([0, 0]);
     expect(logs).toEqual([{ message: "game g1: could not store player", error: busy() }]);
-    expect(await room.join("Ann", "ann")).toMatchObject({ ok: true });
+    expect(await settled(room.join("Ann", "ann"))).toMatchObject({ ok: true });
   });
 
   it("R-LATE-JOIN: a join during a question receives the question at once", async () => {
     const { room, output } = await started();
     output.players.length = 0;
-    const result = await room.join("Dan", "dan");
+    const result = await settled(room.join("Dan", "dan"));
     expect(result).toMatchObject({ ok: true, state: { phase: "question", playerCount: 3 } });
     await advance(HOST_UPDATE_INTERVAL_MS);
     // The heartbeat and the deadline: no lobby update waits.
@@ -516,14 +593,14 @@ describe("game room: joins", () => {
   it("R-DB-BUSY: a join waiting on the store does not bring back an answer whose write failed", async () => {
     const { room, store } = await started(["ann", "bob"]);
     store.hold("insertAnswers");
-    store.hold("insertPlayer");
+    store.hold("insertPlayers");
     const ack = track(room.answer("ann", 0, ["b"]));
     await settle();
     const join = track(room.join("Cat", "cat"));
     await settle();
     store.release("insertAnswers", busy());
     await settle();
-    store.release("insertPlayer");
+    store.release("insertPlayers");
     await settle();
     expect(ack.value).toEqual({ ok: false, code: "UNAVAILABLE" });
     expect(join.value).toMatchObject({ ok: true });
@@ -533,11 +610,11 @@ describe("game room: joins", () => {
 
   it("R-LATE-JOIN: phones in the lobby see the player count grow, at most every LOBBY_UPDATE_INTERVAL_MS", async () => {
     const { room, output } = setup(game());
-    const ann = await room.join("Ann", "ann");
+    const ann = await settled(room.join("Ann", "ann"));
     await advance(LOBBY_UPDATE_INTERVAL_MS - 1);
     expect(output.players).toEqual([]);
-    await room.join("Bob", "bob");
-    await room.join("Cat", "cat");
+    await settled(room.join("Bob", "bob"));
+    await settled(room.join("Cat", "cat"));
     await advance(1);
     expect(output.players.map((p) => p.view)).toEqual([
       expect.objectContaining({ phase: "lobby", playerCount: 3, nickname: "Ann" }),
@@ -546,14 +623,14 @@ describe("game room: joins", () => {
     ]);
     expect(ann.ok && output.players[0]?.playerId === ann.playerId).toBe(true);
     output.players.length = 0;
-    await room.join("Dan", "dan");
+    await settled(room.join("Dan", "dan"));
     await advance(LOBBY_UPDATE_INTERVAL_MS);
     expect(output.players.map((p) => p.view.playerCount)).toEqual([4, 4, 4, 4]);
   });
 
   it("R-LATE-JOIN: the lobby count is not sent once the game has started, nor for a lock", async () => {
     const { room, output } = setup(game());
-    await room.join("Ann", "ann");
+    await settled(room.join("Ann", "ann"));
     await room.command({ type: "start" });
     await room.command({ type: "end" });
     output.players.length = 0;
@@ -681,7 +758,7 @@ describe("game room: heartbeat and retries", () => {
     expect(output.viewsOf("ann").at(-1)?.phase).toBe("reveal");
     expect(logs).toEqual([{ message: "game g1: questionClosed not stored, will retry", error: busy() }]);
     // A player who joined since has no result for it.
-    const dan = await room.join("Dan", "dan");
+    const dan = await settled(room.join("Dan", "dan"));
     await advance(HEARTBEAT_MS);
     expect(logs.at(-1)).toEqual({ message: "game g1: retry not stored yet", error: busy() });
     await advance(HEARTBEAT_MS);
@@ -792,7 +869,7 @@ describe("game room: queue and shutdown", () => {
 
   it("R-SHUTDOWN: close() in the lobby drops the pending lobby update", async () => {
     const { room, output } = setup(game());
-    await room.join("Ann", "ann");
+    await settled(room.join("Ann", "ann"));
     await room.close();
     await advance(LOBBY_UPDATE_INTERVAL_MS * 2);
     expect(output.players).toEqual([]);
@@ -900,7 +977,7 @@ describe("game room: closed for shutdown", () => {
     await room.close();
     const writes = store.callsTo("savePhase").length;
     expect(await settled(room.answer("ann", 0, ["b"]))).toEqual({ ok: false, code: "UNAVAILABLE" });
-    expect(await room.join("Cat", "cat")).toEqual({ ok: false, code: "UNAVAILABLE" });
+    expect(await settled(room.join("Cat", "cat"))).toEqual({ ok: false, code: "UNAVAILABLE" });
     expect(await room.rejoin("bob")).toEqual({ ok: false, code: "UNAVAILABLE" });
     expect(await room.command({ type: "skip" })).toEqual({ ok: false, code: "UNAVAILABLE" });
     await room.disconnect("ann");

@@ -17,7 +17,7 @@ import type { DirectoryDeps } from "../../../server/live/game-directory";
 import type { Clock, RoomOutput, RoomStore } from "../../../server/live/game-room";
 
 export type WriteMethod =
-  "create" | "savePhase" | "heartbeat" | "insertPlayer" | "kickPlayer" | "insertAnswers" | "saveStandings";
+  "create" | "savePhase" | "heartbeat" | "insertPlayers" | "kickPlayer" | "insertAnswers" | "saveStandings";
 type Args<M extends WriteMethod> = Parameters<GameRepository[M]>;
 type DirectoryGames = DirectoryDeps["games"];
 
@@ -169,10 +169,13 @@ export class FakeStore implements RoomStore, DirectoryGames {
     });
   }
 
-  async insertPlayer(player: Omit<PlayerRow, "kicked">): Promise<void> {
-    await this.write("insertPlayer", [player], `insertPlayer:${player.nickname}`, () => {
-      if (this.players.some((p) => p.tokenHash === player.tokenHash)) throw new Error("UNIQUE tokenHash");
-      this.players.push({ ...player, kicked: false });
+  async insertPlayers(players: Omit<PlayerRow, "kicked">[]): Promise<void> {
+    const label = `insertPlayers:${players.map((p) => p.nickname).join(",")}`;
+    await this.write("insertPlayers", [players], label, () => {
+      // One statement: a duplicate token fails the whole batch, as the UNIQUE index would.
+      const stored = new Set(this.players.map((p) => p.tokenHash));
+      if (players.some((p) => stored.has(p.tokenHash))) throw new Error("UNIQUE tokenHash");
+      this.players.push(...players.map((p) => ({ ...p, kicked: false })));
     });
   }
 
