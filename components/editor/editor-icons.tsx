@@ -1,27 +1,6 @@
 // The editor's own icons, drawn like components/icons.tsx (stroked, current
 // colour, 1em unless sized): no emoji, which a projector laptop may lack.
-import type { ReactNode } from "react";
-
-function Icon({ className = "", children }: { className?: string; children: ReactNode }) {
-  const size = /(^|\s)size-/.test(className) ? "" : "size-[1em]";
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      className={`inline-block shrink-0 ${size} ${className}`}
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2.2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
-
-type IconProps = { className?: string };
+import { Icon, type IconProps } from "../icons";
 
 export const GripIcon = ({ className }: IconProps) => (
   <Icon className={className}>
