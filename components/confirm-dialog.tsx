@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
+import { useModalDialog } from "./use-modal-dialog";
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -15,24 +16,13 @@ interface ConfirmDialogProps {
 /** A modal <dialog>: Escape and Cancel close it; focus starts on Cancel. */
 export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const t = useTranslations("common");
-  const ref = useRef<HTMLDialogElement>(null);
+  const modal = useModalDialog(open, onCancel);
   // Own ids: a page may hold several dialogs (the projector: end the game, remove a player).
   const titleId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
     <dialog
-      ref={ref}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
+      {...modal}
       aria-labelledby={titleId}
       className="m-auto w-[min(90vw,40rem)] rounded-3xl bg-white p-8 text-slate-900 shadow-2xl backdrop:bg-indigo-950/70"
     >

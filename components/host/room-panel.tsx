@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import type { HostView, PlayerSearchResult } from "../../lib/contract";
 import { PlayerChips, type ChipPlayer } from "./player-chips";
 import { PlayerFinder } from "./player-finder";
 import { roomCounts } from "./room-counts";
+import { useModalDialog } from "../use-modal-dialog";
 
 interface RoomPanelProps {
   view: HostView;
@@ -34,27 +35,16 @@ function Section({ title, empty, children }: { title: string; empty: string | nu
  */
 export function RoomPanel({ view, open, onClose, onKick, onSearch }: RoomPanelProps) {
   const t = useTranslations("host");
-  const ref = useRef<HTMLDialogElement>(null);
+  const modal = useModalDialog(open, onClose);
   const titleId = useId();
   const counts = roomCounts(view);
   const inQuestion = view.phase === "question";
   const unanswered = view.unanswered ?? [];
   const away = view.away ?? view.players.filter((p) => !p.connected);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
     <dialog
-      ref={ref}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      {...modal}
       aria-labelledby={titleId}
       className="m-auto max-h-[88vh] w-[min(92vw,90rem)] overflow-hidden rounded-[1.5vw] bg-indigo-950 p-0 text-white shadow-2xl ring-2 ring-white/20 backdrop:bg-indigo-950/75"
     >
