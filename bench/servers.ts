@@ -2,15 +2,13 @@
 // runs it in production (scripts/start.mjs, the built pages, a fresh database), and the
 // floor (bench/floor-server.ts). Both carry bench/probe.cjs through NODE_OPTIONS.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { buildServer } from "../scripts/build-server.mjs";
 import { childrenOf, commandLine } from "./proc";
+import { createScratchDatabase, freePort } from "../tests/integration/support/scratch";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const PROBE = join(ROOT, "bench", "probe.cjs");
@@ -55,18 +53,6 @@ export function killAllServers(): void {
   folders.clear();
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
-
 /**
  * `npm run build` when there is no production build yet (what `npm start` would do
  * itself). A build that fails because another one is running in this tree (a shared
@@ -87,23 +73,6 @@ export async function ensureBuild(log: (line: string) => void, waitMs = 300_000)
     if (existsSync(buildId)) return;
   }
   throw new Error(`npm run build failed (${build.status ?? build.signal}) and no build appeared`);
-}
-
-async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `quizroom_bench_${randomBytes(6).toString("hex")}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 interface Launch {
@@ -227,7 +196,7 @@ export async function startProduct(options: {
   if (options.database === "postgres") {
     if (!options.postgresUrl)
       throw new Error("--db postgres needs TEST_POSTGRES_URL (e.g. postgresql://postgres@127.0.0.1:5432/test)");
-    postgres = await createPostgresDatabase(options.postgresUrl);
+    postgres = await createScratchDatabase(options.postgresUrl, "quizroom_bench");
   }
   const databaseUrl = postgres?.url ?? `file:${join(dataDir, "quizroom.db")}`;
   const { NODE_OPTIONS: _options, NODE_ENV: _mode, ...inherited } = process.env;

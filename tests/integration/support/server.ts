@@ -3,13 +3,11 @@
 // is set): the compiled server that `npm start` runs (dist/server/index.js, rebuilt
 // once per test run by the global setup), in production mode with the built pages.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { SERVER_OUTFILE } from "../../../scripts/build-server.mjs";
+import { createScratchDatabase, freePort } from "./scratch";
 
 export const ADMIN = { email: "teacher@example.com", password: "correct-horse-42" };
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL;
@@ -41,36 +39,6 @@ function serverCommand(nodeEnv: string): string[] {
   return nodeEnv === "production" ? ["--enable-source-maps", SERVER_OUTFILE] : ["--import", "tsx", "server/index.ts"];
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin = new URL(POSTGRES_URL ?? "");
-  const name = `quizroom_test_${randomBytes(6).toString("hex")}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(admin.toString());
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
 export async function startServer(
   options: {
     database?: DatabaseKind;
@@ -82,7 +50,8 @@ export async function startServer(
   const dataDir = mkdtempSync(join(tmpdir(), "quizroom-test-"));
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const postgres = options.database === "postgres" ? await createPostgresDatabase() : null;
+  const postgres =
+    options.database === "postgres" ? await createScratchDatabase(POSTGRES_URL ?? "", "quizroom_test") : null;
   const sqliteFile = options.freshDatabaseFolder
     ? join(dataDir, "not", "yet", "there", "quizroom.db")
     : join(dataDir, "quizroom.db");
