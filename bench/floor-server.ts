@@ -22,7 +22,6 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import { Server, type Namespace, type Socket } from "socket.io";
 import {
-  MAX_FRAME_BYTES,
   type Ack,
   type ErrorBody,
   type ErrorCode,
@@ -34,6 +33,7 @@ import {
   type PlayServerToClient,
   type PublicQuestion,
 } from "../lib/contract";
+import { SOCKET_SERVER_OPTIONS } from "../server/realtime/socket-options";
 import { benchDeck, correctOptionId, type BenchQuestion } from "./deck";
 
 type Phase = HostView["phase"];
@@ -101,12 +101,7 @@ const httpServer = createServer((_req, res) => {
   res.writeHead(404);
   res.end();
 });
-const io = new Server(httpServer, {
-  maxHttpBufferSize: MAX_FRAME_BYTES,
-  pingInterval: 10_000,
-  pingTimeout: 8_000,
-  serveClient: false,
-});
+const io = new Server(httpServer, SOCKET_SERVER_OPTIONS);
 const play = io.of("/play") as unknown as Namespace<
   PlayClientToServer,
   PlayServerToClient,

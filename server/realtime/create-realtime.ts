@@ -9,7 +9,6 @@ import type {
   PlayClientToServer,
   PlayServerToClient,
 } from "../../lib/contract";
-import { MAX_FRAME_BYTES } from "../../lib/contract";
 import { errorBody } from "../../lib/error-messages";
 import { sessionUser, type Auth } from "../auth";
 import type { GameDirectory } from "../live/game-directory";
@@ -17,6 +16,7 @@ import type { RoomOutput } from "../live/game-room";
 import { hostRoom, registerHostHandlers, type HostSocketData } from "./handlers/host";
 import { playerRoom, registerPlayerHandlers, type PlaySocketData } from "./handlers/player";
 import type { RateLimits } from "./rate-limits";
+import { SOCKET_SERVER_OPTIONS } from "./socket-options";
 
 export interface RealtimeDeps {
   auth: Auth;
@@ -27,12 +27,7 @@ export interface RealtimeDeps {
 }
 
 export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
-  const io = new Server(httpServer, {
-    maxHttpBufferSize: MAX_FRAME_BYTES,
-    pingInterval: 10_000,
-    pingTimeout: 8_000,
-    serveClient: false,
-  });
+  const io = new Server(httpServer, SOCKET_SERVER_OPTIONS);
   const play = io.of("/play") as unknown as Namespace<
     PlayClientToServer,
     PlayServerToClient,
