@@ -4,5 +4,7 @@
 export declare const SERVER_ENTRY: string;
 /** The compiled server, relative to the repository root: "dist/server/index.js". */
 export declare const SERVER_OUTFILE: string;
-/** Builds SERVER_OUTFILE (and its source map); rejects when esbuild reports an error. */
+/** SERVER_OUTFILE and its worker threads' files ("dist/server/sqlite-live-worker.js"). */
+export declare const SERVER_OUTPUTS: string[];
+/** Builds SERVER_OUTPUTS (with source maps); rejects when esbuild reports an error. */
 export declare function buildServer(): Promise<void>;

@@ -12,19 +12,30 @@
 // CLI in node_modules, and the process runs from the root (Next and prisma.config.ts
 // are found from the working directory).
 import { build } from "esbuild";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The repository's root: the paths below are relative to it, wherever the build is started from. */
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const SERVER_ENTRY = "server/index.ts";
 export const SERVER_OUTFILE = "dist/server/index.js";
+/**
+ * Worker threads, each its own entry beside index.js: the server starts them by
+ * their URL relative to its own (server/db/sqlite-live-writes.ts).
+ */
+const WORKER_ENTRIES = { "sqlite-live-worker": "server/db/sqlite-live-worker.ts" };
+/** Every file the server needs at run time: a build missing any of them is rebuilt. */
+export const SERVER_OUTPUTS = [
+  SERVER_OUTFILE,
+  ...Object.keys(WORKER_ENTRIES).map((name) => `${dirname(SERVER_OUTFILE)}/${name}.js`),
+];
 
-/** Builds dist/server/index.js (and its source map); throws when esbuild reports an error. */
+/** Builds dist/server/index.js and its workers (with source maps); throws when esbuild reports an error. */
 export async function buildServer() {
   await build({
     absWorkingDir: ROOT,
-    entryPoints: [SERVER_ENTRY],
-    outfile: SERVER_OUTFILE,
+    entryPoints: { index: SERVER_ENTRY, ...WORKER_ENTRIES },
+    outdir: dirname(SERVER_OUTFILE),
     bundle: true,
     platform: "node",
     format: "esm",

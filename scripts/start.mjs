@@ -4,7 +4,7 @@
 // After changing the sources, `npm run build` rebuilds both.
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { buildServer, SERVER_OUTFILE } from "./build-server.mjs";
+import { buildServer, SERVER_OUTFILE, SERVER_OUTPUTS } from "./build-server.mjs";
 
 const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
 if (!existsSync(".next/BUILD_ID")) {
@@ -12,7 +12,7 @@ if (!existsSync(".next/BUILD_ID")) {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-if (!existsSync(SERVER_OUTFILE)) {
+if (!SERVER_OUTPUTS.every((file) => existsSync(file))) {
   console.log("[quizroom] no compiled server yet: compiling it (a few seconds)…");
   await buildServer();
 }

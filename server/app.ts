@@ -5,7 +5,7 @@ import type { Socket } from "node:net";
 import { toNodeHandler } from "better-auth/node";
 import { CLIENT_IP_HEADER, createAuth } from "./auth";
 import { ensureAdmin, seedBuiltinDecks } from "./bootstrap";
-import { openDatabase, type Db } from "./db/client";
+import { openDatabase, openLiveWrites, type Db } from "./db/client";
 import { createDeckRepository } from "./db/decks";
 import { createGameRepository } from "./db/games";
 import { createImageRepository } from "./db/images";
@@ -51,7 +51,8 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
   const decks = createDeckRepository(db);
   const users = createUserRepository(db);
   // The session secret also derives each player's review link (server/reviews/review-token.ts).
-  const games = createGameRepository(db, { reviewSecret: secret });
+  const liveWrites = openLiveWrites(env.DATABASE_URL);
+  const games = createGameRepository(db, { reviewSecret: secret, liveWrites });
   const sessions = createSessionRepository(db);
   await seedBuiltinDecks(decks);
   if (await ensureAdmin(auth, users, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)) log(`created instructor ${env.ADMIN_EMAIL}`);
@@ -128,6 +129,7 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
       clearTimeout(cut);
       // Its callback would wait for a 'close' already past: only its cleanup is wanted.
       void io.close();
+      await liveWrites?.close();
       await db.$disconnect();
     })());
 

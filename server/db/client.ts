@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/pg/client";
 import { isPostgresUrl } from "../env";
+import { SqliteLiveWrites } from "./sqlite-live-writes";
 
 export type Db = SqliteClient;
 
@@ -35,4 +36,14 @@ export async function openDatabase(url: string): Promise<Db> {
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$queryRawUnsafe("PRAGMA synchronous = FULL");
   return client;
+}
+
+/**
+ * The live game's writer for `url`: on SQLite a worker thread with its own connection
+ * to the same file (server/db/sqlite-live-writes.ts); undefined on PostgreSQL. Its
+ * `close()` must run before the process exits, after the rooms' last writes.
+ */
+export function openLiveWrites(url: string): SqliteLiveWrites | undefined {
+  if (isPostgresUrl(url)) return undefined;
+  return new SqliteLiveWrites({ file: sqliteFilePath(url), busyTimeoutMs: BUSY_TIMEOUT_MS });
 }

@@ -1,6 +1,7 @@
 // Live games as stored: the game row (phase, clock at the last heartbeat), its
 // players, every accepted answer (UNIQUE per player and question) and a standings
 // snapshot per closed question. Enough to rebuild a running game after a restart.
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { LOCALES, PHASES, POINTS_KINDS, QUESTION_KINDS } from "../../lib/contract";
 import type { Phase } from "../../lib/contract";
@@ -9,6 +10,8 @@ import type { QuestionDef } from "../game/types";
 import type { Db } from "./client";
 import { parseJson, stringList } from "./json";
 import { hashReviewToken, reviewTokenFor } from "../reviews/review-token";
+import { sqliteTimestamp } from "./live-writes-messages";
+import type { SqliteLiveWrites } from "./sqlite-live-writes";
 
 /** The deck snapshot stored on a game row (Game.questions). */
 export const questionList = z.array(
@@ -90,6 +93,12 @@ export interface GameRepositoryOptions {
    * when the player is stored (server/reviews/review-token.ts).
    */
   reviewSecret: string;
+  /**
+   * On SQLite, the worker thread that writes players and answers (so a commit's wait
+   * for the disk does not block the event loop); absent on PostgreSQL, whose writes
+   * already wait off the main thread.
+   */
+  liveWrites?: SqliteLiveWrites;
 }
 
 export function createGameRepository(db: Db, options: GameRepositoryOptions) {
@@ -190,12 +199,15 @@ export function createGameRepository(db: Db, options: GameRepositoryOptions) {
       if (players.length === 0) return;
       // The review token is bound to the player's id, so its hash is known now; the
       // token itself is derived again when the game ends (never stored).
-      await db.player.createMany({
-        data: players.map((player) => ({
-          ...player,
-          reviewTokenHash: hashReviewToken(reviewTokenFor(options.reviewSecret, player.id)),
-        })),
-      });
+      const rows = players.map((player) => ({
+        ...player,
+        reviewTokenHash: hashReviewToken(reviewTokenFor(options.reviewSecret, player.id)),
+      }));
+      if (options.liveWrites) {
+        const joinedAt = sqliteTimestamp(new Date());
+        return options.liveWrites.write({ kind: "players", rows: rows.map((row) => ({ ...row, joinedAt })) });
+      }
+      await db.player.createMany({ data: rows });
     },
 
     async kickPlayer(playerId: string): Promise<void> {
@@ -212,9 +224,15 @@ export function createGameRepository(db: Db, options: GameRepositoryOptions) {
     /** One statement for a whole batch of answers: written before any of them is acknowledged. */
     async insertAnswers(rows: AnswerRow[]): Promise<void> {
       if (rows.length === 0) return;
-      await db.answer.createMany({
-        data: rows.map((r) => ({ ...r, optionIds: JSON.stringify(r.optionIds) })),
-      });
+      const data = rows.map((r) => ({ ...r, optionIds: JSON.stringify(r.optionIds) }));
+      if (options.liveWrites) {
+        const createdAt = sqliteTimestamp(new Date());
+        return options.liveWrites.write({
+          kind: "answers",
+          rows: data.map((row) => ({ ...row, id: randomUUID(), createdAt })),
+        });
+      }
+      await db.answer.createMany({ data });
     },
 
     async saveStandings(gameId: string, questionIndex: number, skipped: boolean, entries: StandingRow[]) {

@@ -1,0 +1,127 @@
+// A live game's inserts on SQLite (players at join, accepted answers), written by a
+// worker thread (server/db/sqlite-live-worker.ts) so that waiting for the disk never
+// blocks the event loop: the sockets of every game keep moving while a commit syncs.
+//
+// Group commit: one batch is in the worker at a time; everything asked meanwhile,
+// from every game, goes in the next batch, as one transaction. Each caller's promise
+// settles when its own rows are durable (R-PERSIST-BEFORE-ACK) or fails alone.
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type {
+  LiveWorkerOptions,
+  LiveWriteBatch,
+  LiveWriteClose,
+  LiveWriteJob,
+  LiveWriteOutcome,
+} from "./live-writes-messages";
+
+interface PendingJob {
+  job: LiveWriteJob;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * In the build the worker sits beside dist/server/index.js. Under tsx (dev, tests) it
+ * is TypeScript, which a worker cannot load by itself (Node 20 does not pass the
+ * --import hooks on to it): a one-line CommonJS entry registers tsx, then loads it.
+ */
+function startWorker(options: LiveWorkerOptions): Worker {
+  if (!import.meta.url.endsWith(".ts"))
+    return new Worker(new URL("./sqlite-live-worker.js", import.meta.url), { workerData: options });
+  const entry = fileURLToPath(new URL("./sqlite-live-worker.ts", import.meta.url));
+  const bootstrap = `require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`;
+  return new Worker(bootstrap, { eval: true, workerData: options });
+}
+
+export class SqliteLiveWrites {
+  private worker: Worker | null = null;
+  private queue: PendingJob[] = [];
+  private inFlight: { id: number; jobs: PendingJob[] } | null = null;
+  private nextBatchId = 1;
+  private scheduled = false;
+  private closing: Promise<void> | null = null;
+  private drained: (() => void) | null = null;
+
+  constructor(private readonly options: LiveWorkerOptions) {}
+
+  /** Resolves once the rows are committed; rejects (with the database's message) when none of them is. */
+  write(job: LiveWriteJob): Promise<void> {
+    if (this.closing) return Promise.reject(new Error("live writes closed"));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Writes what is queued, then stops the worker (its database connection closed). */
+  close(): Promise<void> {
+    return (this.closing ??= (async () => {
+      if (this.inFlight || this.queue.length > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+      const worker = this.worker;
+      if (!worker) return;
+      this.worker = null;
+      const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+      worker.postMessage({ type: "close" } satisfies LiveWriteClose);
+      await exited;
+    })());
+  }
+
+  // The send waits one turn of the loop so that every game flushing in this turn
+  // lands in the same batch.
+  private schedule(): void {
+    if (this.scheduled || this.inFlight) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.send();
+    });
+  }
+
+  private send(): void {
+    if (this.inFlight || this.queue.length === 0) {
+      if (!this.inFlight && this.queue.length === 0) this.drained?.();
+      return;
+    }
+    const jobs = this.queue;
+    this.queue = [];
+    const batch: LiveWriteBatch = { type: "batch", id: this.nextBatchId++, jobs: jobs.map((p) => p.job) };
+    this.inFlight = { id: batch.id, jobs };
+    this.start().postMessage(batch);
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = startWorker(this.options);
+    // A server with nothing else to do may exit; close() is what waits for the writes.
+    worker.unref();
+    worker.on("message", (outcome: LiveWriteOutcome) => this.settle(outcome));
+    worker.on("error", (error) => this.fail(worker, error));
+    worker.on("exit", (code) => {
+      if (this.worker === worker) this.fail(worker, new Error(`live writer stopped (exit ${code})`));
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(outcome: LiveWriteOutcome): void {
+    const batch = this.inFlight;
+    if (!batch || batch.id !== outcome.id) return;
+    this.inFlight = null;
+    batch.jobs.forEach((pending, i) => {
+      const error = outcome.errors[i];
+      if (error == null) pending.resolve();
+      else pending.reject(new Error(error));
+    });
+    this.send();
+  }
+
+  /** The worker died: its batch is unknown, so it fails; the next write starts a new worker. */
+  private fail(worker: Worker, error: Error): void {
+    if (this.worker === worker) this.worker = null;
+    const batch = this.inFlight;
+    this.inFlight = null;
+    batch?.jobs.forEach((pending) => pending.reject(error));
+    this.send();
+  }
+}
