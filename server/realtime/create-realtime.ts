@@ -3,6 +3,7 @@
 // only through the RoomOutput made here.
 import type { Server as HttpServer } from "node:http";
 import { Server, type Namespace } from "socket.io";
+import { Adapter } from "socket.io-adapter";
 import type {
   HostClientToServer,
   HostServerToClient,
@@ -14,9 +15,10 @@ import { sessionUser, type Auth } from "../auth";
 import type { GameDirectory } from "../live/game-directory";
 import type { RoomOutput } from "../live/game-room";
 import { hostRoom, registerHostHandlers, type HostSocketData } from "./handlers/host";
-import { playerRoom, registerPlayerHandlers, type PlaySocketData } from "./handlers/player";
+import { playerRoom, registerPlayerHandlers, type PlaySocket, type PlaySocketData } from "./handlers/player";
 import type { RateLimits } from "./rate-limits";
 import { SOCKET_SERVER_OPTIONS } from "./socket-options";
+import { statePacketEncoder } from "./state-packet";
 
 export interface RealtimeDeps {
   auth: Auth;
@@ -41,9 +43,19 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
     HostSocketData
   >;
 
+  const statePacket = play.adapter.constructor === Adapter ? statePacketEncoder(io.encoder, play.name) : null;
   const output: RoomOutput = {
     host: (gameId, view) => void host.to(hostRoom(gameId)).emit("state", view),
-    player: (playerId, view) => void play.to(playerRoom(playerId)).emit("state", view),
+    player: (playerId, view) => {
+      // With the in-memory adapter every socket is here: the view is encoded once
+      // (its shared parts cached, state-packet.ts) and written to the player's
+      // sockets directly. Any other adapter (several servers) emits as usual.
+      const sockets = play.adapter.rooms.get(playerRoom(playerId));
+      if (!statePacket || !sockets) return void play.to(playerRoom(playerId)).emit("state", view);
+      // Typed as packets, but with `preEncoded` Socket.IO writes them as the frames they are.
+      const packet = [statePacket.encode(view)] as unknown as Parameters<PlaySocket["client"]["_packet"]>[0];
+      for (const id of sockets) play.sockets.get(id)?.client._packet(packet, { preEncoded: true });
+    },
     kicked: (playerId) => {
       play.to(playerRoom(playerId)).emit("kicked", { reason: errorBody("KICKED").message });
       play.in(playerRoom(playerId)).disconnectSockets(true);
