@@ -94,9 +94,10 @@ export interface GameRepositoryOptions {
    */
   reviewSecret: string;
   /**
-   * On SQLite, the worker thread that writes players and answers (so a commit's wait
-   * for the disk does not block the event loop); absent on PostgreSQL, whose writes
-   * already wait off the main thread.
+   * On SQLite, the worker thread that writes running games (players, answers, phase,
+   * clock, standings, kicks), so neither a commit's wait for the disk nor a wait for
+   * the write lock blocks the event loop; absent on PostgreSQL, whose writes already
+   * wait off the main thread.
    */
   liveWrites?: SqliteLiveWrites;
 }
@@ -178,6 +179,11 @@ export function createGameRepository(db: Db, options: GameRepositoryOptions) {
     },
 
     async savePhase(gameId: string, snapshot: PhaseSnapshot, now: Date): Promise<void> {
+      if (options.liveWrites) {
+        const started = snapshot.phase === "question" && snapshot.questionIndex === 0;
+        const row = { gameId, ...snapshot, at: sqliteTimestamp(now), started, ended: snapshot.phase === "ended" };
+        return options.liveWrites.write({ kind: "phase", row });
+      }
       await db.game.update({ where: { id: gameId }, data: { ...snapshot, heartbeatAt: now } });
       // The first save of the start and of the end sets their times; later saves of
       // the same phase (a pause, a restore, a shutdown) must not move them.
@@ -191,6 +197,9 @@ export function createGameRepository(db: Db, options: GameRepositoryOptions) {
 
     /** The open question's clock, so a crash loses at most one beat of it. */
     async heartbeat(gameId: string, timeLeftMs: number, now: Date): Promise<void> {
+      if (options.liveWrites) {
+        return options.liveWrites.write({ kind: "heartbeat", row: { gameId, timeLeftMs, at: sqliteTimestamp(now) } });
+      }
       await db.game.update({ where: { id: gameId }, data: { timeLeftMs, heartbeatAt: now } });
     },
 
@@ -211,6 +220,7 @@ export function createGameRepository(db: Db, options: GameRepositoryOptions) {
     },
 
     async kickPlayer(playerId: string): Promise<void> {
+      if (options.liveWrites) return options.liveWrites.write({ kind: "kick", row: { playerId } });
       await db.player.update({ where: { id: playerId }, data: { kicked: true } });
     },
 
@@ -236,6 +246,10 @@ export function createGameRepository(db: Db, options: GameRepositoryOptions) {
     },
 
     async saveStandings(gameId: string, questionIndex: number, skipped: boolean, entries: StandingRow[]) {
+      if (options.liveWrites) {
+        const row = { id: randomUUID(), gameId, questionIndex, skipped, entries: JSON.stringify(entries) };
+        return options.liveWrites.write({ kind: "standings", row: { ...row, at: sqliteTimestamp(new Date()) } });
+      }
       await db.leaderboard.upsert({
         where: { gameId_questionIndex: { gameId, questionIndex } },
         create: { gameId, questionIndex, skipped, entries: JSON.stringify(entries) },

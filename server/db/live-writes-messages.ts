@@ -26,8 +26,43 @@ export interface PlayerRecord {
   joinedAt: string;
 }
 
-/** One caller's rows: stored together or not at all. */
-export type LiveWriteJob = { kind: "answers"; rows: AnswerRecord[] } | { kind: "players"; rows: PlayerRecord[] };
+/** A game's phase and clock (model Game); `started`/`ended` set those times if still unset. */
+export interface PhaseRecord {
+  gameId: string;
+  phase: string;
+  questionIndex: number;
+  paused: boolean;
+  locked: boolean;
+  skipped: boolean;
+  timeLeftMs: number | null;
+  at: string;
+  started: boolean;
+  ended: boolean;
+}
+
+/** The standings after a closed question (model Leaderboard), replacing an earlier save of the same question. */
+export interface StandingsRecord {
+  id: string;
+  gameId: string;
+  questionIndex: number;
+  skipped: boolean;
+  /** JSON: StandingRow[] */
+  entries: string;
+  at: string;
+}
+
+/**
+ * One caller's write: stored whole or not at all. Every write of a running game
+ * goes here on SQLite, so the main thread never waits for SQLite's write lock (a
+ * wait there sleeps the whole event loop).
+ */
+export type LiveWriteJob =
+  | { kind: "answers"; rows: AnswerRecord[] }
+  | { kind: "players"; rows: PlayerRecord[] }
+  | { kind: "phase"; row: PhaseRecord }
+  | { kind: "heartbeat"; row: { gameId: string; timeLeftMs: number; at: string } }
+  | { kind: "standings"; row: StandingsRecord }
+  | { kind: "kick"; row: { playerId: string } };
 
 /** Main → worker: jobs written in one transaction (one fsync), each in its own savepoint. */
 export interface LiveWriteBatch {

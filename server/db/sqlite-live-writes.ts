@@ -1,6 +1,7 @@
-// A live game's inserts on SQLite (players at join, accepted answers), written by a
-// worker thread (server/db/sqlite-live-worker.ts) so that waiting for the disk never
-// blocks the event loop: the sockets of every game keep moving while a commit syncs.
+// A running game's writes on SQLite (players, answers, phase, clock, standings,
+// kicks), made by a worker thread (server/db/sqlite-live-worker.ts) so that waiting
+// for the disk or for the write lock never blocks the event loop: the sockets of
+// every game keep moving while a commit syncs.
 //
 // Group commit: one batch is in the worker at a time; everything asked meanwhile,
 // from every game, goes in the next batch, as one transaction. Each caller's promise
@@ -45,7 +46,7 @@ export class SqliteLiveWrites {
 
   constructor(private readonly options: LiveWorkerOptions) {}
 
-  /** Resolves once the rows are committed; rejects (with the database's message) when none of them is. */
+  /** Resolves once the job is committed; rejects (with the database's message) when none of it is. */
   write(job: LiveWriteJob): Promise<void> {
     if (this.closing) return Promise.reject(new Error("live writes closed"));
     return new Promise((resolve, reject) => {

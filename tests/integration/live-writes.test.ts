@@ -104,6 +104,56 @@ describe("SQLite live writes (worker thread)", () => {
     expect(await db.player.count({ where: { gameId: "g2" } })).toBe(1);
   });
 
+  it("R-RESTART: the phase, the clock, the standings and a kick are written as a restart reads them", async () => {
+    const snapshot = { questionIndex: 0, paused: false, locked: true, skipped: false };
+    await games.savePhase(
+      "g1",
+      { ...snapshot, phase: "question", timeLeftMs: 9_000 },
+      new Date("2026-01-01T10:00:00Z"),
+    );
+    await games.heartbeat("g1", 7_500, new Date("2026-01-01T10:00:01.5Z"));
+    const opened = await db.game.findUniqueOrThrow({ where: { id: "g1" } });
+    expect(opened).toMatchObject({
+      phase: "question",
+      questionIndex: 0,
+      locked: true,
+      paused: false,
+      timeLeftMs: 7_500,
+    });
+    expect(opened.heartbeatAt.toISOString()).toBe("2026-01-01T10:00:01.500Z");
+    expect(opened.startedAt?.toISOString()).toBe("2026-01-01T10:00:00.000Z");
+
+    // Saved again (a pause): the start time stays.
+    await games.savePhase(
+      "g1",
+      { ...snapshot, phase: "question", paused: true, timeLeftMs: 7_000 },
+      new Date("2026-01-01T10:00:02Z"),
+    );
+    const standing = { playerId: "g1-p1", score: 900, rank: 1, streak: 1, correct: true, points: 900, bonus: 0 };
+    await games.saveStandings("g1", 0, false, [standing]);
+    await games.saveStandings("g1", 0, true, [{ ...standing, score: 0, points: 0 }]);
+    await games.kickPlayer("g1-p2");
+    await games.savePhase("g1", { ...snapshot, phase: "ended", timeLeftMs: null }, new Date("2026-01-01T10:05:00Z"));
+    await games.savePhase("g1", { ...snapshot, phase: "ended", timeLeftMs: null }, new Date("2026-01-01T10:06:00Z"));
+
+    const ended = await games.loadEnded("g1", new Date("2026-01-01T00:00:00Z"));
+    expect(ended).toMatchObject({ phase: "ended", paused: false, locked: true, skipped: false, timeLeftMs: null });
+    expect(ended?.players.map((p) => [p.id, p.kicked])).toEqual([
+      ["g1-p1", false],
+      ["g1-p2", true],
+    ]);
+    expect(ended?.closedQuestions).toHaveLength(1);
+    const row = await db.game.findUniqueOrThrow({ where: { id: "g1" } });
+    expect(row.startedAt?.toISOString()).toBe("2026-01-01T10:00:00.000Z");
+    expect(row.endedAt?.toISOString()).toBe("2026-01-01T10:05:00.000Z");
+    const boards = await db.leaderboard.findMany({ where: { gameId: "g1" } });
+    expect(boards.map((b) => [b.questionIndex, b.skipped, JSON.parse(b.entries)[0].score])).toEqual([[0, true, 0]]);
+
+    // As Prisma's update: a game or a player that is not there is an error.
+    await expect(games.heartbeat("nope", 1, new Date())).rejects.toThrow("not found");
+    await expect(games.kickPlayer("nobody")).rejects.toThrow("not found");
+  });
+
   it("many games writing at once: every row stored once, and close() waits for what is queued", async () => {
     const writes: Promise<void>[] = [];
     for (let n = 10; n < 210; n++) {
