@@ -40,7 +40,6 @@ export class SqliteLiveWrites {
   private queue: PendingJob[] = [];
   private inFlight: { id: number; jobs: PendingJob[] } | null = null;
   private nextBatchId = 1;
-  private scheduled = false;
   private closing: Promise<void> | null = null;
   private drained: (() => void) | null = null;
 
@@ -68,15 +67,11 @@ export class SqliteLiveWrites {
     })());
   }
 
-  // The send waits one turn of the loop so that every game flushing in this turn
-  // lands in the same batch.
+  // Sent at once when the worker is idle: the rooms have already gathered their
+  // tick's rows (server/live/batch-writer.ts). While a batch is in the worker, what
+  // comes meanwhile, from every game, waits and goes in the next one (group commit).
   private schedule(): void {
-    if (this.scheduled || this.inFlight) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.send();
-    });
+    if (!this.inFlight) this.send();
   }
 
   private send(): void {

@@ -82,7 +82,8 @@ describe("SQLite live writes (worker thread)", () => {
     await games.insertPlayers([player("g2", 1)]);
     await games.insertAnswers([{ gameId: "g2", playerId: "g2-p1", questionIndex: 0, optionIds: ["a"], timeMs: 10 }]);
 
-    // Asked in the same turn, so they share one transaction: a second answer to the
+    // Asked in the same turn: the first goes to the idle worker at once, the other
+    // three wait and share the next transaction. Among them a second answer to the
     // same question (UNIQUE) and an answer from a player who does not exist (FOREIGN KEY).
     const results = await Promise.allSettled([
       games.insertAnswers([{ gameId: "g2", playerId: "g2-p1", questionIndex: 0, optionIds: ["c"], timeMs: 20 }]),
