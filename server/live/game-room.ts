@@ -55,6 +55,11 @@ export const HOST_UPDATE_INTERVAL_MS = 250;
 export const HEARTBEAT_MS = 1000;
 /** Phones in the lobby see the player count grow, refreshed at most this often. */
 export const LOBBY_UPDATE_INTERVAL_MS = 2000;
+/**
+ * Phone views written per turn of the event loop in a broadcast (about 10–20 ms of
+ * writes here): the classes of most games go out in one turn.
+ */
+export const PHONE_VIEWS_PER_TURN = 250;
 
 export class GameRoom {
   private tail: Promise<unknown> = Promise.resolve();
@@ -73,6 +78,8 @@ export class GameRoom {
   private readonly pendingKicks = new Set<string>();
   /** Set by close(): commands are refused with UNAVAILABLE and the clock stops. */
   private closed = false;
+  /** Counts the phone broadcasts begun: a broadcast still going out stops when a newer one begins. */
+  private phoneBroadcasts = 0;
   /** Whether onEndedAndStored has been called (it is called at most once). */
   private endedReported = false;
 
@@ -460,11 +467,31 @@ export class GameRoom {
     this.emitPlayers();
   }
 
-  /** Every phone's view: the shared part built once, so O(N) for N phones. */
+  /**
+   * Every phone's view: the shared part built once, so O(N) for N phones. A large
+   * game's views go out PHONE_VIEWS_PER_TURN at a time, one turn of the event loop
+   * each, so answers and their acks are not held behind thousands of writes. A newer
+   * broadcast (the next phase, the lobby's next count) stops an older one still going
+   * out: it sends everyone the newer view anyway.
+   */
   private emitPlayers(): void {
-    for (const [playerId, view] of phoneViews(this.state, this.deps.clock.now())) {
-      this.deps.output.player(playerId, this.withReviewUrl(playerId, view));
-    }
+    const generation = ++this.phoneBroadcasts;
+    const { phase, questionIndex } = this.state;
+    const views = phoneViews(this.state, this.deps.clock.now());
+    const sendTurn = () => {
+      // The state changes in place: once the game has moved on, even before the newer
+      // broadcast (its phase is written first), these views are stale.
+      const movedOn = this.state.phase !== phase || this.state.questionIndex !== questionIndex;
+      if (generation !== this.phoneBroadcasts || this.closed || movedOn) return;
+      for (let sent = 0; sent < PHONE_VIEWS_PER_TURN; sent++) {
+        const next = views.next();
+        if (next.done) return;
+        const [playerId, view] = next.value;
+        this.deps.output.player(playerId, this.withReviewUrl(playerId, view));
+      }
+      setImmediate(sendTurn);
+    };
+    sendTurn();
   }
 
   /** At the end, the phone's view carries its player's review link (when the room has one). */

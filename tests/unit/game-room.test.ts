@@ -8,6 +8,7 @@ import {
   HEARTBEAT_MS,
   HOST_UPDATE_INTERVAL_MS,
   LOBBY_UPDATE_INTERVAL_MS,
+  PHONE_VIEWS_PER_TURN,
   type RoomOutput,
 } from "../../server/live/game-room";
 import { hashToken } from "../../server/live/tokens";
@@ -986,5 +987,54 @@ describe("game room: closed for shutdown", () => {
     expect(store.callsTo("savePhase")).toHaveLength(writes);
     expect(store.callsTo("insertAnswers")).toEqual([]);
     expect(room.phase).toBe("question");
+  });
+});
+
+describe("game room: broadcasts to a large game (issue 17)", () => {
+  const many = Array.from({ length: 2 * PHONE_VIEWS_PER_TURN + 10 }, (_, i) => `p${i}`);
+  const phasesOf = (output: RecordingOutput, playerId: string) => output.viewsOf(playerId).map((v) => v.phase);
+  const largeGame = () => withPlayers({ ...game(), maxPlayers: many.length }, many, T0);
+  /** Lets the broadcast's later turns run, one per step of the fake clock. */
+  const allTurns = async () => {
+    for (let turn = 0; turn * PHONE_VIEWS_PER_TURN < many.length; turn++) await advance(1);
+  };
+
+  it("the phones' views go out a turn of the event loop at a time, every phone once", async () => {
+    const { room, output } = setup(largeGame());
+    expect(await room.command({ type: "start" })).toEqual({ ok: true });
+    // The first turn's share is out with the command; the rest follow turn by turn.
+    expect(output.players.filter((p) => p.view.phase === "question")).toHaveLength(PHONE_VIEWS_PER_TURN);
+    await allTurns();
+    const questionViews = output.players.filter((p) => p.view.phase === "question");
+    expect(questionViews.map((p) => p.playerId)).toEqual(many);
+  });
+
+  it("a newer phase stops an older broadcast still going out: no phone sees the older view after the newer", async () => {
+    const { room, output } = setup(largeGame());
+    expect(await room.command({ type: "start" })).toEqual({ ok: true });
+    expect(await room.command({ type: "skip" })).toEqual({ ok: true });
+    await allTurns();
+    for (const playerId of many) {
+      const phases = phasesOf(output, playerId);
+      expect(phases.at(-1), playerId).toBe("reveal");
+      expect(phases.filter((phase) => phase === "reveal")).toHaveLength(1);
+    }
+    // The question's broadcast stopped after its first turn.
+    expect(output.players.filter((p) => p.view.phase === "question")).toHaveLength(PHONE_VIEWS_PER_TURN);
+  });
+
+  it("R-PERSIST-BEFORE-ACK: an older broadcast stops as soon as the game moves on, before the newer phase is written", async () => {
+    const { room, output, store } = setup(largeGame());
+    expect(await room.command({ type: "start" })).toEqual({ ok: true });
+    store.hold("saveStandings");
+    const skip = track(room.command({ type: "skip" }));
+    await allTurns();
+    expect(skip.done).toBe(false);
+    // Nothing more of the question, and nothing of the reveal until it is written.
+    expect(output.players.map((p) => p.view.phase)).toEqual(Array(PHONE_VIEWS_PER_TURN).fill("question"));
+    store.release("saveStandings");
+    await allTurns();
+    expect(skip.value).toEqual({ ok: true });
+    expect(output.players.filter((p) => p.view.phase === "reveal").map((p) => p.playerId)).toEqual(many);
   });
 });
