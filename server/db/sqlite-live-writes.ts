@@ -62,6 +62,7 @@ export class SqliteLiveWrites {
       if (!worker) return;
       this.worker = null;
       const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+      worker.ref();
       worker.postMessage({ type: "close" } satisfies LiveWriteClose);
       await exited;
     })());
@@ -83,14 +84,15 @@ export class SqliteLiveWrites {
     this.queue = [];
     const batch: LiveWriteBatch = { type: "batch", id: this.nextBatchId++, jobs: jobs.map((p) => p.job) };
     this.inFlight = { id: batch.id, jobs };
-    this.start().postMessage(batch);
+    const worker = this.start();
+    // Held while a batch is out, so the process cannot exit with rows unwritten.
+    worker.ref();
+    worker.postMessage(batch);
   }
 
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = startWorker(this.options);
-    // A server with nothing else to do may exit; close() is what waits for the writes.
-    worker.unref();
     worker.on("message", (outcome: LiveWriteOutcome) => this.settle(outcome));
     worker.on("error", (error) => this.fail(worker, error));
     worker.on("exit", (code) => {
@@ -104,6 +106,8 @@ export class SqliteLiveWrites {
     const batch = this.inFlight;
     if (!batch || batch.id !== outcome.id) return;
     this.inFlight = null;
+    // Idle, the worker does not keep the process alive.
+    this.worker?.unref();
     batch.jobs.forEach((pending, i) => {
       const error = outcome.errors[i];
       if (error == null) pending.resolve();
