@@ -13,12 +13,16 @@ import { createSessionRepository } from "./db/sessions";
 import { applyMigrations } from "./db/migrate";
 import { createUserRepository } from "./db/users";
 import { isPostgresUrl, type Env } from "./env";
+import { pingDatabase } from "./db/health";
 import { createApi } from "./http/api";
+import { healthHandler } from "./http/health";
 import { securityHeaders } from "./http/security-headers";
 import { GameDirectory } from "./live/game-directory";
 import { createRealtime } from "./realtime/create-realtime";
 import { createRateLimits } from "./realtime/rate-limits";
 import { reviewTokenFor, reviewUrl } from "./reviews/review-token";
+import { redisStreamsAdapter } from "./scale/adapter";
+import { connectRedis } from "./scale/redis";
 import { loadOrCreateSecret } from "./secret";
 
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -56,10 +60,13 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
   await seedBuiltinDecks(decks);
   if (await ensureAdmin(auth, users, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)) log(`created instructor ${env.ADMIN_EMAIL}`);
 
-  const limits = createRateLimits({ maxPlayersPerGame: env.MAX_PLAYERS_PER_GAME });
+  // Scale-out (REDIS_URL): Socket.IO's adapter and the shared rate limits; nothing without it.
+  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : null;
+  const limits = createRateLimits({ maxPlayersPerGame: env.MAX_PLAYERS_PER_GAME, redis: redis?.client });
   const images = createImageRepository(db);
   const api = createApi({ auth, decks, images, users, sessions, publicUrl: env.PUBLIC_URL, limits, log });
   const authHandler = toNodeHandler(auth);
+  const health = healthHandler({ pingDatabase: () => pingDatabase(db), pingRedis: redis?.ping });
 
   const server = createServer((req, res) => {
     securityHeaders(res);
@@ -70,7 +77,7 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
       : path.startsWith("/api/")
         ? api(req, res)
         : path === "/healthz"
-          ? Promise.resolve(void res.end("ok"))
+          ? health(req, res)
           : pages(req, res);
     Promise.resolve(handled).catch((error: unknown) => {
       log(`request ${req.method} ${path} failed`, error);
@@ -92,6 +99,7 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
     publicUrl: env.PUBLIC_URL,
     limits,
     log,
+    adapter: redis ? redisStreamsAdapter(redis.client) : undefined,
     createDirectory: (output) =>
       new GameDirectory({
         games,
@@ -128,6 +136,8 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
       clearTimeout(cut);
       // Its callback would wait for a 'close' already past: only its cleanup is wanted.
       void io.close();
+      // After io.close(), which closed the adapter (and its own reader and subscriber).
+      redis?.close();
       await db.$disconnect();
     })());
 
