@@ -113,7 +113,14 @@ export async function startServer(
       proc.kill(signal);
     });
 
-  await launch();
+  try {
+    await launch();
+  } catch (error) {
+    // A server that refused to start (a test of its refusals) leaves nothing behind.
+    await postgres?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url,
     port,
