@@ -10,7 +10,17 @@ import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlayerView } from "../../lib/contract";
 import { STREAM_NAME } from "../../server/scale/adapter";
-import { api, call, codeOf, connectHost, connectPlayer, expectOk, WAIT_MS, type PlayClient } from "./support/clients";
+import {
+  api,
+  call,
+  codeOf,
+  connectHost,
+  connectPlayer,
+  expectOk,
+  nextState,
+  WAIT_MS,
+  type PlayClient,
+} from "./support/clients";
 import { hostGame } from "./support/game";
 import { nginxBinary, startNginx, type TestNginx } from "./support/nginx";
 import { freePort } from "./support/scratch";
@@ -194,10 +204,28 @@ describe.skipIf(!POSTGRES_URL || !REDIS_SERVER)("scale-out: Redis down", () => {
     const detail = await fetch(`${server.url}/healthz?detail=1`);
     expect([detail.status, await detail.json()]).toEqual([503, { ok: false, database: "ok", redis: "down" }]);
 
-    // The join limits fall back to memory: a phone is answered, not refused.
+    // The join limits fall back to memory: a phone is answered, not refused; and a
+    // room's broadcasts reach this server's sockets without waiting for Redis.
+    const stray = await connectPlayer(server.url);
+    expect(codeOf(await call(stray, "check", { pin: "123456" }))).toBe("NOT_FOUND");
+    stray.close();
+    const game = await hostGame(server.url);
     const phone = await connectPlayer(server.url);
-    expect(codeOf(await call(phone, "check", { pin: "123456" }))).toBe("NOT_FOUND");
-    phone.close();
+    expectOk(await call(phone, "join", { pin: game.pin, nickname: "Offline" }));
+    const question = nextState<PlayerView>(phone, (view) => view.phase === "question", 10_000);
+    expectOk(await call(game.host, "start", { gameId: game.gameId }));
+    expect((await question).phase).toBe("question");
+    // Without delay: a broadcast queued for Redis would wait for each reconnection
+    // attempt (up to 2 s apart); six pauses and resumes seen by the phone take
+    // milliseconds each when the broadcast goes straight to the local sockets.
+    const toggled = Date.now();
+    for (let i = 0; i < 6; i += 1) {
+      const paused = i % 2 === 0;
+      const seen = nextState<PlayerView>(phone, (view) => view.paused === paused, 10_000);
+      expectOk(await call(game.host, paused ? "pause" : "resume", { gameId: game.gameId }));
+      await seen;
+    }
+    expect(Date.now() - toggled).toBeLessThan(3_000);
 
     // A private Redis on that port (the shared one is left alone); the client reconnects.
     const child = spawn(
@@ -216,5 +244,22 @@ describe.skipIf(!POSTGRES_URL || !REDIS_SERVER)("scale-out: Redis down", () => {
     }
     expect(last).toBe("200 ok");
     expect(server.output()).toContain("redis not reachable at start");
+
+    // The adapter is back on the stream: the next broadcast is published there.
+    const client = createClient({ url: `redis://127.0.0.1:${redisPort}` });
+    await client.connect();
+    try {
+      const paused = nextState<PlayerView>(phone, (view) => view.paused, 10_000);
+      expectOk(await call(game.host, "pause", { gameId: game.gameId }));
+      await paused;
+      const published = async () => (await client.xLen(STREAM_NAME)) > 0;
+      const until = Date.now() + 10_000;
+      while (!(await published()) && Date.now() < until) await new Promise((wait) => setTimeout(wait, 100));
+      expect(await published()).toBe(true);
+    } finally {
+      client.destroy();
+      phone.close();
+      game.host.close();
+    }
   });
 });
