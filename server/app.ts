@@ -22,6 +22,7 @@ import { createRealtime } from "./realtime/create-realtime";
 import { createRateLimits } from "./realtime/rate-limits";
 import { reviewTokenFor, reviewUrl } from "./reviews/review-token";
 import { redisStreamsAdapter } from "./scale/adapter";
+import { clientAddressResolver, parseTrustedProxies, applyClientAddress } from "./scale/client-address";
 import { connectRedis } from "./scale/redis";
 import { loadOrCreateSecret } from "./secret";
 
@@ -64,14 +65,28 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : null;
   const limits = createRateLimits({ maxPlayersPerGame: env.MAX_PLAYERS_PER_GAME, redis: redis?.client });
   const images = createImageRepository(db);
-  const api = createApi({ auth, decks, images, users, sessions, publicUrl: env.PUBLIC_URL, limits, log });
+  // Behind nginx (TRUSTED_PROXIES) the client's address comes from X-Forwarded-For.
+  const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
+  const clientAddress = clientAddressResolver(trustedProxies);
+  const api = createApi({
+    auth,
+    decks,
+    images,
+    users,
+    sessions,
+    publicUrl: env.PUBLIC_URL,
+    limits,
+    log,
+    clientAddress,
+  });
   const authHandler = toNodeHandler(auth);
   const health = healthHandler({ pingDatabase: () => pingDatabase(db), pingRedis: redis?.ping });
 
   const server = createServer((req, res) => {
     securityHeaders(res);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
-    if (path.startsWith("/api/auth/")) req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    if (path.startsWith("/api/auth/"))
+      req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers);
     const handled = path.startsWith("/api/auth/")
       ? authHandler(req, res)
       : path.startsWith("/api/")
@@ -114,6 +129,7 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
         reviewUrl: (playerId) => reviewUrl(env.PUBLIC_URL, reviewTokenFor(secret, playerId)),
       }),
   });
+  if (trustedProxies.length > 0) applyClientAddress(io, ["/play", "/host"], clientAddress);
   const restored = await directory.restoreRunning();
   if (restored > 0) log(`restored ${restored} running game(s)`);
 

@@ -1,5 +1,6 @@
 // Every environment variable, parsed once at start (docs/protocol.md, "Environment").
 import { z } from "zod";
+import { parseTrustedProxies } from "./scale/client-address";
 import { scaleOutProblems } from "./scale/config";
 
 const schema = z.object({
@@ -20,6 +21,18 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL")
     .optional(),
+  /** The reverse proxies (nginx) whose X-Forwarded-For names the client: comma-separated IP addresses. */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine((value) => {
+      try {
+        parseTrustedProxies(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be comma-separated IP addresses"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

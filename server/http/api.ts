@@ -15,6 +15,7 @@ import type { UserRepository } from "../db/users";
 import { csvContentDisposition, sessionCsv } from "../reports/session-csv";
 import { REVIEW_TOKEN_PATTERN } from "../reviews/review-token";
 import { allow, type RateLimits } from "../realtime/rate-limits";
+import type { ClientAddress } from "../scale/client-address";
 import { deckRoutes } from "./deck-routes";
 import { imageRoutes } from "./image-routes";
 import { HttpError, readJson, sendError, sendJson, type Route } from "./respond";
@@ -28,6 +29,8 @@ export interface ApiDeps {
   publicUrl: string;
   limits: RateLimits;
   log: (message: string, error?: unknown) => void;
+  /** The client's address (the peer, or what a trusted proxy says). */
+  clientAddress: ClientAddress;
 }
 
 const SMALL_BODY = 16 * 1024;
@@ -166,7 +169,7 @@ export function createApi(deps: ApiDeps) {
       pattern: /^\/api\/review\/([^/]+)$/,
       open: "always",
       handler: async ({ req, res, params }) => {
-        if (!(await allow(reviewsPerIp, req.socket.remoteAddress ?? "unknown"))) {
+        if (!(await allow(reviewsPerIp, deps.clientAddress(req.socket.remoteAddress, req.headers)))) {
           throw new HttpError(429, "RATE_LIMITED", "Too many requests: wait a minute.");
         }
         // Malformed, unknown, kicked, not ended yet, expired: all the same 404, so a

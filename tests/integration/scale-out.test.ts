@@ -76,7 +76,13 @@ describe.skipIf(missing.length > 0)("scale-out: two servers behind nginx", () =>
     // PUBLIC_URL is nginx's address on every server: join links and the Origin check.
     const nginxPort = await freePort();
     publicUrl = `http://127.0.0.1:${nginxPort}`;
-    const env = { REDIS_URL: REDIS_URL ?? "", BETTER_AUTH_SECRET: SECRET, PUBLIC_URL: publicUrl };
+    // nginx runs on this machine: its X-Forwarded-For names the client.
+    const env = {
+      REDIS_URL: REDIS_URL ?? "",
+      BETTER_AUTH_SECRET: SECRET,
+      PUBLIC_URL: publicUrl,
+      TRUSTED_PROXIES: "127.0.0.1",
+    };
     a = await startServer({ database: "postgres", env });
     b = await startServer({ database: "postgres", sharedDatabaseUrl: a.databaseUrl, env });
     nginx = await startNginx([a.port, b.port], nginxPort);
@@ -151,6 +157,44 @@ describe.skipIf(missing.length > 0)("scale-out: two servers behind nginx", () =>
     } finally {
       redis.destroy();
     }
+  });
+
+  it("R-RATE-LIMIT: wrong PINs count per client address (X-Forwarded-For from the proxy) and across both servers", async () => {
+    // Addresses no other run uses: the counters stay in the shared Redis for a minute.
+    const address = () => `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
+    const from = async (url: string, forwardedFor: string) => {
+      const socket: PlayClient = io(`${url}/play`, {
+        transports: ["websocket"],
+        extraHeaders: { "x-forwarded-for": forwardedFor },
+        forceNew: true,
+        reconnection: false,
+      });
+      await new Promise<void>((resolve, reject) => {
+        socket.once("connect", () => resolve());
+        socket.once("connect_error", reject);
+      });
+      return socket;
+    };
+    /** `count` checks of a PIN no game has, 8 per socket (the per-socket limit); their codes. */
+    const misses = async (url: string, forwardedFor: string, count: number) => {
+      const codes: string[] = [];
+      while (codes.length < count) {
+        const socket = await from(url, forwardedFor);
+        const batch = Math.min(8, count - codes.length);
+        for (let i = 0; i < batch; i += 1) codes.push(codeOf(await call(socket, "check", { pin: "000000" })));
+        socket.close();
+      }
+      return codes;
+    };
+    const prankster = address();
+    // 100 wrong PINs a minute per address: 96 on A, 4 on B, then blocked on both.
+    expect(new Set(await misses(a.url, prankster, 96))).toEqual(new Set(["NOT_FOUND"]));
+    expect(await misses(b.url, prankster, 4)).toEqual(Array(4).fill("NOT_FOUND"));
+    expect(await misses(a.url, prankster, 1)).toEqual(["RATE_LIMITED"]);
+    expect(await misses(b.url, prankster, 1)).toEqual(["RATE_LIMITED"]);
+    // Another student behind the same proxy is not blocked with them.
+    expect(await misses(b.url, address(), 1)).toEqual(["NOT_FOUND"]);
+    expect(await misses(a.url, `${address()}, ${address()}`, 1)).toEqual(["NOT_FOUND"]);
   });
 });
 
