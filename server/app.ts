@@ -7,13 +7,13 @@ import { CLIENT_IP_HEADER, createAuth } from "./auth";
 import { ensureAdmin, seedBuiltinDecks } from "./bootstrap";
 import { openDatabase, type Db } from "./db/client";
 import { createDeckRepository } from "./db/decks";
+import { pingDatabase } from "./db/health";
 import { createGameRepository } from "./db/games";
 import { createImageRepository } from "./db/images";
 import { createSessionRepository } from "./db/sessions";
 import { applyMigrations } from "./db/migrate";
 import { createUserRepository } from "./db/users";
 import { isPostgresUrl, type Env } from "./env";
-import { pingDatabase } from "./db/health";
 import { createApi } from "./http/api";
 import { healthHandler } from "./http/health";
 import { securityHeaders } from "./http/security-headers";
@@ -22,7 +22,7 @@ import { createRealtime } from "./realtime/create-realtime";
 import { createRateLimits } from "./realtime/rate-limits";
 import { reviewTokenFor, reviewUrl } from "./reviews/review-token";
 import { redisStreamsAdapter } from "./scale/adapter";
-import { clientAddressResolver, parseTrustedProxies, applyClientAddress } from "./scale/client-address";
+import { applyClientAddress, clientAddressResolver, parseTrustedProxies } from "./scale/client-address";
 import { connectRedis } from "./scale/redis";
 import { loadOrCreateSecret } from "./secret";
 
@@ -52,7 +52,15 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
   await applyMigrations(env.DATABASE_URL);
   const db = await openDatabase(env.DATABASE_URL);
   const secret = loadOrCreateSecret(env.BETTER_AUTH_SECRET, env.DATA_DIR);
-  const auth = createAuth({ db, postgres: isPostgresUrl(env.DATABASE_URL), secret, publicUrl: env.PUBLIC_URL });
+  // Scale-out (REDIS_URL): Socket.IO's adapter and the shared rate limits; nothing without it.
+  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : null;
+  const auth = createAuth({
+    db,
+    postgres: isPostgresUrl(env.DATABASE_URL),
+    secret,
+    publicUrl: env.PUBLIC_URL,
+    redis: redis?.client,
+  });
   const decks = createDeckRepository(db);
   const users = createUserRepository(db);
   // The session secret also derives each player's review link (server/reviews/review-token.ts).
@@ -61,8 +69,6 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
   await seedBuiltinDecks(decks);
   if (await ensureAdmin(auth, users, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)) log(`created instructor ${env.ADMIN_EMAIL}`);
 
-  // Scale-out (REDIS_URL): Socket.IO's adapter and the shared rate limits; nothing without it.
-  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : null;
   const limits = createRateLimits({ maxPlayersPerGame: env.MAX_PLAYERS_PER_GAME, redis: redis?.client });
   const images = createImageRepository(db);
   // Behind nginx (TRUSTED_PROXIES) the client's address comes from X-Forwarded-For.
@@ -78,6 +84,7 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
     limits,
     log,
     clientAddress,
+    redis: redis?.client,
   });
   const authHandler = toNodeHandler(auth);
   const health = healthHandler({ pingDatabase: () => pingDatabase(db), pingRedis: redis?.ping });

@@ -3,12 +3,8 @@
 // every server. Sized so that a whole game behind one NAT address (a campus, a company
 // event) gets in within seconds, while a flood does not: floods are cut per socket,
 // and PIN guessing by the wrong PINs per address.
-import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  type IRateLimiterOptions,
-  type RateLimiterAbstract,
-} from "rate-limiter-flexible";
+import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { sharedLimiter } from "../scale/limiter";
 import type { Redis } from "../scale/redis";
 
 /** The window of the join limits, in seconds. */
@@ -26,28 +22,6 @@ export interface RateLimitOptions {
   maxPlayersPerGame: number;
   /** The scale-out connection (REDIS_URL): the limits every server must share are counted there. */
   redis?: Redis;
-}
-
-/** Where the shared limiters keep their counters in Redis: `quizroom:rl:<limiter>:<key>`. */
-export const REDIS_KEY_PREFIX = "quizroom:rl";
-
-/**
- * A limiter counted by every server alike: in Redis when given (keys under
- * REDIS_KEY_PREFIX:name), with an in-memory limiter of the same size as insurance, so
- * a Redis outage falls back to per-server counting instead of refusing every event;
- * in memory without Redis.
- */
-export function sharedLimiter(name: string, options: IRateLimiterOptions, redis?: Redis): RateLimiterAbstract {
-  if (!redis) return new RateLimiterMemory(options);
-  return new RateLimiterRedis({
-    ...options,
-    storeClient: redis,
-    useRedisPackage: true,
-    keyPrefix: `${REDIS_KEY_PREFIX}:${name}`,
-    // A disconnected client goes straight to the insurance instead of failing each call.
-    rejectIfRedisNotReady: true,
-    insuranceLimiter: new RateLimiterMemory(options),
-  });
 }
 
 /**

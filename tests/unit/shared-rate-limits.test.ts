@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allow, createRateLimits, joinsPerIpWindow } from "../../server/realtime/rate-limits";
+import { REDIS_KEY_PREFIX } from "../../server/scale/limiter";
 import { connectRedis, type RedisConnection } from "../../server/scale/redis";
 import { freePort } from "../integration/support/scratch";
 
@@ -47,6 +48,8 @@ describe.skipIf(!REDIS_URL)("shared rate limits (real Redis)", () => {
     expect((await b.pinMissPerIp.get(ip))?.remainingPoints).toBe(0);
     // Another address has its own budget.
     expect(await allow(b.pinMissPerIp, freshIp())).toBe(true);
+    // The counter is Redis's, under the limiter's own prefix.
+    expect(await serverA.client.exists(`${REDIS_KEY_PREFIX}:pin-miss-ip:${ip}`)).toBe(1);
   });
 
   it("R-RATE-LIMIT: the per-address join budget and the per-instructor import budget are one across servers", async () => {
