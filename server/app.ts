@@ -7,6 +7,7 @@ import { CLIENT_IP_HEADER, createAuth } from "./auth";
 import { ensureAdmin, seedBuiltinDecks } from "./bootstrap";
 import { openDatabase, openLiveWrites, type Db } from "./db/client";
 import { createDeckRepository } from "./db/decks";
+import { pingDatabase } from "./db/health";
 import { createGameRepository } from "./db/games";
 import { createImageRepository } from "./db/images";
 import { createSessionRepository } from "./db/sessions";
@@ -14,11 +15,15 @@ import { applyMigrations } from "./db/migrate";
 import { createUserRepository } from "./db/users";
 import { isPostgresUrl, type Env } from "./env";
 import { createApi } from "./http/api";
+import { healthHandler } from "./http/health";
 import { securityHeaders } from "./http/security-headers";
 import { GameDirectory } from "./live/game-directory";
 import { createRealtime } from "./realtime/create-realtime";
 import { createRateLimits } from "./realtime/rate-limits";
 import { reviewTokenFor, reviewUrl } from "./reviews/review-token";
+import { redisStreamsAdapter } from "./scale/adapter";
+import { applyClientAddress, clientAddressResolver, parseTrustedProxies } from "./scale/client-address";
+import { connectRedis } from "./scale/redis";
 import { loadOrCreateSecret } from "./secret";
 
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -47,7 +52,15 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
   await applyMigrations(env.DATABASE_URL);
   const db = await openDatabase(env.DATABASE_URL);
   const secret = loadOrCreateSecret(env.BETTER_AUTH_SECRET, env.DATA_DIR);
-  const auth = createAuth({ db, postgres: isPostgresUrl(env.DATABASE_URL), secret, publicUrl: env.PUBLIC_URL });
+  // Scale-out (REDIS_URL): Socket.IO's adapter and the shared rate limits; nothing without it.
+  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : null;
+  const auth = createAuth({
+    db,
+    postgres: isPostgresUrl(env.DATABASE_URL),
+    secret,
+    publicUrl: env.PUBLIC_URL,
+    redis: redis?.client,
+  });
   const decks = createDeckRepository(db);
   const users = createUserRepository(db);
   // The session secret also derives each player's review link (server/reviews/review-token.ts).
@@ -57,21 +70,37 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
   await seedBuiltinDecks(decks);
   if (await ensureAdmin(auth, users, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)) log(`created instructor ${env.ADMIN_EMAIL}`);
 
-  const limits = createRateLimits({ maxPlayersPerGame: env.MAX_PLAYERS_PER_GAME });
+  const limits = createRateLimits({ maxPlayersPerGame: env.MAX_PLAYERS_PER_GAME, redis: redis?.client });
   const images = createImageRepository(db);
-  const api = createApi({ auth, decks, images, users, sessions, publicUrl: env.PUBLIC_URL, limits, log });
+  // Behind nginx (TRUSTED_PROXIES) the client's address comes from X-Forwarded-For.
+  const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
+  const clientAddress = clientAddressResolver(trustedProxies);
+  const api = createApi({
+    auth,
+    decks,
+    images,
+    users,
+    sessions,
+    publicUrl: env.PUBLIC_URL,
+    limits,
+    log,
+    clientAddress,
+    redis: redis?.client,
+  });
   const authHandler = toNodeHandler(auth);
+  const health = healthHandler({ pingDatabase: () => pingDatabase(db), pingRedis: redis?.ping });
 
   const server = createServer((req, res) => {
     securityHeaders(res);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
-    if (path.startsWith("/api/auth/")) req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    if (path.startsWith("/api/auth/"))
+      req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers);
     const handled = path.startsWith("/api/auth/")
       ? authHandler(req, res)
       : path.startsWith("/api/")
         ? api(req, res)
         : path === "/healthz"
-          ? Promise.resolve(void res.end("ok"))
+          ? health(req, res)
           : pages(req, res);
     Promise.resolve(handled).catch((error: unknown) => {
       log(`request ${req.method} ${path} failed`, error);
@@ -93,6 +122,7 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
     publicUrl: env.PUBLIC_URL,
     limits,
     log,
+    adapter: redis ? redisStreamsAdapter(redis.client) : undefined,
     createDirectory: (output) =>
       new GameDirectory({
         games,
@@ -107,6 +137,7 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
         reviewUrl: (playerId) => reviewUrl(env.PUBLIC_URL, reviewTokenFor(secret, playerId)),
       }),
   });
+  if (trustedProxies.length > 0) applyClientAddress(io, ["/play", "/host"], clientAddress);
   const restored = await directory.restoreRunning();
   if (restored > 0) log(`restored ${restored} running game(s)`);
 
@@ -130,6 +161,8 @@ export async function createApp(env: Env, pages: PageHandler): Promise<App> {
       // Its callback would wait for a 'close' already past: only its cleanup is wanted.
       void io.close();
       await liveWrites?.close();
+      // After io.close(), which closed the adapter (and its own reader and subscriber).
+      redis?.close();
       await db.$disconnect();
     })());
 

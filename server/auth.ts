@@ -8,11 +8,12 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { fromNodeHeaders } from "better-auth/node";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Db } from "./db/client";
 import type { UserRepository } from "./db/users";
+import { sharedLimiter } from "./scale/limiter";
+import type { Redis } from "./scale/redis";
 
 export const CLIENT_IP_HEADER = "x-quizroom-client-ip";
 const SIGN_UP_CLOSED = "Sign-up is closed: an instructor adds instructors.";
@@ -22,13 +23,15 @@ export interface AuthOptions {
   postgres: boolean;
   secret: string;
   publicUrl: string;
+  /** The scale-out connection (REDIS_URL): failed sign-ins per account are counted there, for every server. */
+  redis?: Redis | undefined;
 }
 
-export function createAuth({ db, postgres, secret, publicUrl }: AuthOptions) {
+export function createAuth({ db, postgres, secret, publicUrl, redis }: AuthOptions) {
   // Better Auth limits sign-in per IP address; this adds failures per account, so
   // guessing one instructor's password from many addresses is slowed too, while
   // the instructor's own successful sign-ins cost nothing.
-  const failuresPerAccount = new RateLimiterMemory({ points: 10, duration: 600 });
+  const failuresPerAccount = sharedLimiter("signin-failures-account", { points: 10, duration: 600 }, redis);
   const accountOf = (body: unknown) => String((body as { email?: unknown } | undefined)?.email ?? "").toLowerCase();
   return betterAuth({
     hooks: {

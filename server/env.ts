@@ -1,5 +1,7 @@
 // Every environment variable, parsed once at start (docs/protocol.md, "Environment").
 import { z } from "zod";
+import { parseTrustedProxies } from "./scale/client-address";
+import { scaleOutProblems } from "./scale/config";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -14,13 +16,34 @@ const schema = z.object({
   ENDED_GAME_LINGER_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   DATA_DIR: z.string().default("data"),
-  REDIS_URL: z.string().optional(),
+  /** Set on every server of a scale-out (Socket.IO's Redis Streams adapter, shared rate limits). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL")
+    .optional(),
+  /** The reverse proxies (nginx) whose X-Forwarded-For names the client: comma-separated IP addresses. */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine((value) => {
+      try {
+        parseTrustedProxies(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be comma-separated IP addresses"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
 export type Env = z.infer<typeof schema> & { PUBLIC_URL: string };
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+/**
+ * The environment, validated and with defaults.
+ * @throws Error("Invalid environment: …") naming every bad variable, and the
+ *   scale-out refusals (REDIS_URL with SQLite, or without BETTER_AUTH_SECRET).
+ */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   // An empty variable means "not set" (as `ADMIN_EMAIL=` in a shell or a unit file).
   const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const parsed = schema.safeParse(given);
@@ -29,6 +52,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment:\n${problems}`);
   }
   const env = parsed.data;
+  const refusals = scaleOutProblems(env);
+  if (refusals.length > 0) throw new Error(`Invalid environment:\n${refusals.map((p) => `  ${p}`).join("\n")}`);
   return { ...env, PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "") };
 }
 

@@ -7,7 +7,15 @@ import { parseEnv } from "./env";
 /** R-SHUTDOWN allows 5 s from SIGTERM to the exit. */
 const SHUTDOWN_DEADLINE_MS = 4_500;
 
-const env = parseEnv();
+const env = (() => {
+  try {
+    return parseEnv();
+  } catch (error) {
+    // A refusal is the operator's to fix: the message alone, no stack, and a failing exit.
+    console.error(`[quizroom] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+})();
 const dev = env.NODE_ENV !== "production";
 const nextApp = next({ dev, hostname: "localhost", port: env.PORT });
 await nextApp.prepare();

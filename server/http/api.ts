@@ -4,7 +4,6 @@
 // 404. Open to anyone: a student's review link (R-REVIEW-PRIVATE) and an image by
 // its id. Decks and images have files of their own (deck-routes.ts, image-routes.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { z } from "zod";
 import { PAGE_HEADER, PAGE_SIZE_HEADER, sessionListQuery, TOTAL_COUNT_HEADER } from "../../lib/reports";
 import { createInstructor, sessionUser, type Auth, type Instructor } from "../auth";
@@ -15,6 +14,9 @@ import type { UserRepository } from "../db/users";
 import { csvContentDisposition, sessionCsv } from "../reports/session-csv";
 import { REVIEW_TOKEN_PATTERN } from "../reviews/review-token";
 import { allow, type RateLimits } from "../realtime/rate-limits";
+import { sharedLimiter } from "../scale/limiter";
+import type { ClientAddress } from "../scale/client-address";
+import type { Redis } from "../scale/redis";
 import { deckRoutes } from "./deck-routes";
 import { imageRoutes } from "./image-routes";
 import { HttpError, readJson, sendError, sendJson, type Route } from "./respond";
@@ -28,6 +30,10 @@ export interface ApiDeps {
   publicUrl: string;
   limits: RateLimits;
   log: (message: string, error?: unknown) => void;
+  /** The client's address (the peer, or what a trusted proxy says). */
+  clientAddress: ClientAddress;
+  /** The scale-out connection: review links per address and uploads per instructor are counted for every server. */
+  redis?: Redis | undefined;
 }
 
 const SMALL_BODY = 16 * 1024;
@@ -49,7 +55,7 @@ const notFound = (what: string) => new HttpError(404, "NOT_FOUND", `No such ${wh
 
 export function createApi(deps: ApiDeps) {
   const appOrigin = new URL(deps.publicUrl).origin;
-  const reviewsPerIp = new RateLimiterMemory(REVIEWS_PER_IP);
+  const reviewsPerIp = sharedLimiter("reviews-ip", REVIEWS_PER_IP, deps.redis);
 
   const requireUser = async (req: IncomingMessage): Promise<Instructor> => {
     const user = await sessionUser(deps.auth, req.headers);
@@ -166,7 +172,7 @@ export function createApi(deps: ApiDeps) {
       pattern: /^\/api\/review\/([^/]+)$/,
       open: "always",
       handler: async ({ req, res, params }) => {
-        if (!(await allow(reviewsPerIp, req.socket.remoteAddress ?? "unknown"))) {
+        if (!(await allow(reviewsPerIp, deps.clientAddress(req.socket.remoteAddress, req.headers)))) {
           throw new HttpError(429, "RATE_LIMITED", "Too many requests: wait a minute.");
         }
         // Malformed, unknown, kicked, not ended yet, expired: all the same 404, so a

@@ -3,7 +3,7 @@
 // another instructor's deck is 404 on every route; a built-in deck is read and
 // duplicated by everyone and changed by nobody (403 BUILTIN_READ_ONLY).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { RateLimiterMemory } from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { z } from "zod";
 import type { DeckProblem } from "../../lib/deck";
 import type { DeckChange, DeckRepository } from "../db/decks";
@@ -20,7 +20,7 @@ export interface DeckRouteDeps {
   decks: DeckRepository;
   images: ImageRepository;
   publicUrl: string;
-  importPerUser: RateLimiterMemory;
+  importPerUser: RateLimiterAbstract;
 }
 
 /** The editor's body: room for the 1 MB deck rule to answer with INVALID_DECK rather than 413. */

@@ -3,14 +3,17 @@
 // no account. The id is 128 random bits, an unguessable capability like a review
 // link, and the image never changes, so it is cached for a year.
 import type { IncomingMessage } from "node:http";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { ImageRepository } from "../db/images";
 import { ALLOWED_IMAGE_TYPES, MAX_IMAGE_BYTES, verifyImage } from "../images/verify-image";
 import { allow } from "../realtime/rate-limits";
+import { sharedLimiter } from "../scale/limiter";
+import type { Redis } from "../scale/redis";
 import { HttpError, readBytes, sendJson, type Route } from "./respond";
 
 export interface ImageRouteDeps {
   images: ImageRepository;
+  /** The scale-out connection: uploads per instructor are counted for every server. */
+  redis?: Redis | undefined;
 }
 
 /** Uploads per instructor: an editing session adds a few images a minute, a script many more. */
@@ -30,7 +33,7 @@ function matchesEtag(req: IncomingMessage, etag: string): boolean {
 }
 
 export function imageRoutes(deps: ImageRouteDeps): Route[] {
-  const uploadsPerUser = new RateLimiterMemory(UPLOADS_PER_USER);
+  const uploadsPerUser = sharedLimiter("image-uploads-user", UPLOADS_PER_USER, deps.redis);
   return [
     {
       method: "POST",

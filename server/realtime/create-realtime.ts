@@ -2,7 +2,7 @@
 // createRealtime(httpServer, deps) → { io, directory }: the rooms talk to sockets
 // only through the RoomOutput made here.
 import type { Server as HttpServer } from "node:http";
-import { Server, type Namespace } from "socket.io";
+import { Server, type Namespace, type ServerOptions } from "socket.io";
 import { Adapter } from "socket.io-adapter";
 import type {
   HostClientToServer,
@@ -26,10 +26,12 @@ export interface RealtimeDeps {
   limits: RateLimits;
   log: (message: string, error?: unknown) => void;
   createDirectory: (output: RoomOutput) => GameDirectory;
+  /** Socket.IO's cluster adapter on a scale-out (server/scale/adapter.ts); the in-memory one otherwise. */
+  adapter?: ServerOptions["adapter"] | undefined;
 }
 
 export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
-  const io = new Server(httpServer, SOCKET_SERVER_OPTIONS);
+  const io = new Server(httpServer, { ...SOCKET_SERVER_OPTIONS, ...(deps.adapter ? { adapter: deps.adapter } : {}) });
   const play = io.of("/play") as unknown as Namespace<
     PlayClientToServer,
     PlayServerToClient,

@@ -1,8 +1,11 @@
-// Rate limits (R-RATE-LIMIT) with rate-limiter-flexible, in memory. Sized so that a
-// whole game behind one NAT address (a campus, a company event) gets in within
-// seconds, while a flood does not: floods are cut per socket, and PIN guessing by
-// the wrong PINs per address.
-import { RateLimiterMemory } from "rate-limiter-flexible";
+// Rate limits (R-RATE-LIMIT) with rate-limiter-flexible: in memory on one server; with
+// REDIS_URL the per-address and per-instructor ones are counted in Redis, shared by
+// every server. Sized so that a whole game behind one NAT address (a campus, a company
+// event) gets in within seconds, while a flood does not: floods are cut per socket,
+// and PIN guessing by the wrong PINs per address.
+import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { sharedLimiter } from "../scale/limiter";
+import type { Redis } from "../scale/redis";
 
 /** The window of the join limits, in seconds. */
 export const JOIN_WINDOW_SEC = 10;
@@ -17,6 +20,8 @@ export const MIN_JOINS_PER_IP = 500;
 export interface RateLimitOptions {
   /** MAX_PLAYERS_PER_GAME: the largest game one address may have to fill. */
   maxPlayersPerGame: number;
+  /** The scale-out connection (REDIS_URL): the limits every server must share are counted there. */
+  redis?: Redis;
 }
 
 /**
@@ -29,26 +34,39 @@ export function joinsPerIpWindow(maxPlayersPerGame: number): number {
   return Math.max(MIN_JOINS_PER_IP, JOIN_EVENTS_PER_STUDENT * maxPlayersPerGame);
 }
 
-export function createRateLimits({ maxPlayersPerGame }: RateLimitOptions) {
+/**
+ * Every limit of the sockets and the deck import. The per-address and per-instructor
+ * limits are shared through `redis` when given (one address may reach any server); the
+ * per-socket ones stay in memory either way: a socket lives on one server, and an
+ * answer should not wait for a Redis round trip.
+ */
+export function createRateLimits({ maxPlayersPerGame, redis }: RateLimitOptions) {
   return {
     // Sized to the game's capacity: a whole game may share one address. Floods are
     // cut per socket and wrong PINs per address below.
-    joinPerIp: new RateLimiterMemory({ points: joinsPerIpWindow(maxPlayersPerGame), duration: JOIN_WINDOW_SEC }),
+    joinPerIp: sharedLimiter(
+      "join-ip",
+      { points: joinsPerIpWindow(maxPlayersPerGame), duration: JOIN_WINDOW_SEC },
+      redis,
+    ),
     joinPerSocket: new RateLimiterMemory({ points: 8, duration: JOIN_WINDOW_SEC }),
     /**
      * Wrong PINs per address: high enough that a classroom's typos (or one prankster)
      * do not lock the room out, low enough that sweeping a million PINs takes a week.
      */
-    pinMissPerIp: new RateLimiterMemory({ points: 100, duration: 60, blockDuration: 60 }),
+    pinMissPerIp: sharedLimiter("pin-miss-ip", { points: 100, duration: 60, blockDuration: 60 }, redis),
     answerPerSocket: new RateLimiterMemory({ points: 10, duration: 5 }),
     hostPerSocket: new RateLimiterMemory({ points: 30, duration: 5 }),
-    importPerUser: new RateLimiterMemory({ points: 20, duration: 60 }),
+    importPerUser: sharedLimiter("import-user", { points: 20, duration: 60 }, redis),
   };
 }
 export type RateLimits = ReturnType<typeof createRateLimits>;
 
-/** true when the key still has points left. */
-export async function allow(limiter: RateLimiterMemory, key: string, cost = 1): Promise<boolean> {
+/**
+ * true when the key still had `cost` points left (and now has them spent); false when
+ * over the limit, or when a store without insurance failed.
+ */
+export async function allow(limiter: RateLimiterAbstract, key: string, cost = 1): Promise<boolean> {
   try {
     await limiter.consume(key, cost);
     return true;

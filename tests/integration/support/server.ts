@@ -45,24 +45,31 @@ export async function startServer(
     env?: Record<string, string>;
     /** Put the SQLite file in a folder that does not exist yet, as on a fresh install. */
     freshDatabaseFolder?: boolean;
+    /** The database of another test server (a scale-out's second server); left for its owner to drop. */
+    sharedDatabaseUrl?: string;
   } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "quizroom-test-"));
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const postgres =
-    options.database === "postgres" ? await createScratchDatabase(POSTGRES_URL ?? "", "quizroom_test") : null;
+    options.database === "postgres" && !options.sharedDatabaseUrl
+      ? await createScratchDatabase(POSTGRES_URL ?? "", "quizroom_test")
+      : null;
   const sqliteFile = options.freshDatabaseFolder
     ? join(dataDir, "not", "yet", "there", "quizroom.db")
     : join(dataDir, "quizroom.db");
-  const databaseUrl = postgres?.url ?? `file:${sqliteFile}`;
+  const databaseUrl = options.sharedDatabaseUrl ?? postgres?.url ?? `file:${sqliteFile}`;
   let child: ChildProcess | null = null;
   let log = "";
 
   const launch = () =>
     new Promise<void>((resolve, reject) => {
+      // REDIS_URL makes a server one of several (and refuses SQLite): a server gets it
+      // only from a test that passes it, never from the shell that runs the tests.
+      const { REDIS_URL: _inherited, ...inherited } = process.env;
       const env = {
-        ...process.env,
+        ...inherited,
         // TEST_SERVER_NODE_ENV=development runs the tests without a build, while iterating.
         NODE_ENV: (process.env.TEST_SERVER_NODE_ENV ?? "production") as "production",
         NEXT_TELEMETRY_DISABLED: "1",
@@ -106,7 +113,14 @@ export async function startServer(
       proc.kill(signal);
     });
 
-  await launch();
+  try {
+    await launch();
+  } catch (error) {
+    // A server that refused to start (a test of its refusals) leaves nothing behind.
+    await postgres?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url,
     port,
