@@ -6,6 +6,7 @@
 // Group commit: one batch is in the worker at a time; everything asked meanwhile,
 // from every game, goes in the next batch, as one transaction. Each caller's promise
 // settles when its own rows are durable (R-PERSIST-BEFORE-ACK) or fails alone.
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type {
@@ -31,7 +32,9 @@ function startWorker(options: LiveWorkerOptions): Worker {
   if (!import.meta.url.endsWith(".ts"))
     return new Worker(new URL("./sqlite-live-worker.js", import.meta.url), { workerData: options });
   const entry = fileURLToPath(new URL("./sqlite-live-worker.ts", import.meta.url));
-  const bootstrap = `require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`;
+  // Resolved here: an eval'd worker would resolve from the working directory.
+  const tsx = createRequire(import.meta.url).resolve("tsx/cjs/api");
+  const bootstrap = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`;
   return new Worker(bootstrap, { eval: true, workerData: options });
 }
 

@@ -80,6 +80,12 @@ export class GameRoom {
   private closed = false;
   /** Counts the phone broadcasts begun: a broadcast still going out stops when a newer one begins. */
   private phoneBroadcasts = 0;
+  /**
+   * Players who got a fresh view of their own (a join's or rejoin's ack) since the
+   * last broadcast began: its later turns skip them, as their views were built before
+   * (and would put back, say, the answer buttons of a phone that has since answered).
+   */
+  private readonly viewedSinceBroadcast = new Set<string>();
   /** Whether onEndedAndStored has been called (it is called at most once). */
   private endedReported = false;
 
@@ -175,6 +181,7 @@ export class GameRoom {
         return { ok: false, code: outcome.ok ? "UNAVAILABLE" : outcome.code };
       }
       await this.commit(outcome);
+      this.viewedSinceBroadcast.add(row.id);
       const state = this.playerView(row.id);
       return state ? { ok: true, playerId: row.id, token, state } : { ok: false, code: "NOT_FOUND" };
     });
@@ -196,6 +203,7 @@ export class GameRoom {
       const outcome = this.apply({ type: "connect", playerId });
       if (!outcome.ok) return { ok: false, code: outcome.code };
       await this.commit(outcome);
+      this.viewedSinceBroadcast.add(playerId);
       const state = this.playerView(playerId);
       return state ? { ok: true, state } : { ok: false, code: "NOT_FOUND" };
     });
@@ -476,6 +484,7 @@ export class GameRoom {
    */
   private emitPlayers(): void {
     const generation = ++this.phoneBroadcasts;
+    this.viewedSinceBroadcast.clear();
     const { phase, questionIndex } = this.state;
     const views = phoneViews(this.state, this.deps.clock.now());
     const sendTurn = () => {
@@ -487,6 +496,7 @@ export class GameRoom {
         const next = views.next();
         if (next.done) return;
         const [playerId, view] = next.value;
+        if (this.viewedSinceBroadcast.has(playerId)) continue;
         this.deps.output.player(playerId, this.withReviewUrl(playerId, view));
       }
       setImmediate(sendTurn);

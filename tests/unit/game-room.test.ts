@@ -993,7 +993,7 @@ describe("game room: closed for shutdown", () => {
 describe("game room: broadcasts to a large game (issue 17)", () => {
   const many = Array.from({ length: 2 * PHONE_VIEWS_PER_TURN + 10 }, (_, i) => `p${i}`);
   const phasesOf = (output: RecordingOutput, playerId: string) => output.viewsOf(playerId).map((v) => v.phase);
-  const largeGame = () => withPlayers({ ...game(), maxPlayers: many.length }, many, T0);
+  const largeGame = () => withPlayers({ ...game(), maxPlayers: many.length + 1 }, many, T0);
   /** Lets the broadcast's later turns run, one per step of the fake clock. */
   const allTurns = async () => {
     for (let turn = 0; turn * PHONE_VIEWS_PER_TURN < many.length; turn++) await advance(1);
@@ -1021,6 +1021,20 @@ describe("game room: broadcasts to a large game (issue 17)", () => {
     }
     // The question's broadcast stopped after its first turn.
     expect(output.players.filter((p) => p.view.phase === "question")).toHaveLength(PHONE_VIEWS_PER_TURN);
+  });
+
+  it("a phone that rejoined or joined while a broadcast was going out is not sent the broadcast's older view after its own", async () => {
+    const { room, output } = setup(largeGame());
+    expect(await room.command({ type: "start" })).toEqual({ ok: true });
+    const late = many[PHONE_VIEWS_PER_TURN + 5] ?? "";
+    expect(await settled(room.rejoin(late))).toMatchObject({ ok: true, state: { phase: "question" } });
+    const joined = await settled(room.join("Newcomer", "newcomer"));
+    expect(joined).toMatchObject({ ok: true, state: { phase: "question" } });
+    await allTurns();
+    expect(output.viewsOf(late)).toEqual([]);
+    expect(output.viewsOf(joined.ok ? joined.playerId : "")).toEqual([]);
+    // Everyone else got the question once.
+    expect(output.players.filter((p) => p.view.phase === "question")).toHaveLength(many.length - 1);
   });
 
   it("R-PERSIST-BEFORE-ACK: an older broadcast stops as soon as the game moves on, before the newer phase is written", async () => {
