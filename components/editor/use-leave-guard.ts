@@ -4,7 +4,7 @@
 // browser's own question (beforeunload), and an in-app link — which Next follows
 // without unloading the page — is held until the instructor confirms.
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useLayoutEffect, useState } from "react";
 
 function internalTarget(event: MouseEvent): string | null {
   if (event.defaultPrevented || event.button !== 0) return null;
@@ -24,7 +24,9 @@ export function useLeaveGuard(dirty: boolean) {
   const router = useRouter();
   const [pending, setPending] = useState<string | null>(null);
 
-  useEffect(() => {
+  // A layout effect: the guard is in place before "Unsaved changes" is painted, so a
+  // tab closed right after an edit is still asked about (a passive effect could run later).
+  useLayoutEffect(() => {
     if (!dirty) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       event.preventDefault();
