@@ -103,6 +103,11 @@ export interface GameRepositoryOptions {
 }
 
 export function createGameRepository(db: Db, options: GameRepositoryOptions) {
+  // Players are read back in join order (`joinedAt`): each stored player gets a time
+  // strictly after the last one's, so joins of the same tick never tie (a tie would
+  // come back in index order after a restart). Ahead of the clock by at most 1 ms a join.
+  let lastJoinedAt = 0;
+  const nextJoinedAt = () => (lastJoinedAt = Math.max(Date.now(), lastJoinedAt + 1));
   /** Games matching `where`, whole: players in join order, every answer, every closed question's standings. */
   async function loadGames(where: NonNullable<Parameters<Db["game"]["findMany"]>[0]>["where"]): Promise<StoredGame[]> {
     const games = await db.game.findMany({
@@ -213,8 +218,8 @@ export function createGameRepository(db: Db, options: GameRepositoryOptions) {
         reviewTokenHash: hashReviewToken(reviewTokenFor(options.reviewSecret, player.id)),
       }));
       if (options.liveWrites) {
-        const joinedAt = sqliteTimestamp(new Date());
-        return options.liveWrites.write({ kind: "players", rows: rows.map((row) => ({ ...row, joinedAt })) });
+        const stamped = rows.map((row) => ({ ...row, joinedAt: sqliteTimestamp(new Date(nextJoinedAt())) }));
+        return options.liveWrites.write({ kind: "players", rows: stamped });
       }
       await db.player.createMany({ data: rows });
     },
